@@ -1,0 +1,8 @@
+package dev.syncview.domain;
+
+/** What joining a job with its source gives: a listable item, or a reason it is never listed. */
+public sealed interface JoinOutcome {
+  record Listed(JobItem item) implements JoinOutcome {}
+
+  record Rejected(DeadLetterReason reason, String message) implements JoinOutcome {}
+}

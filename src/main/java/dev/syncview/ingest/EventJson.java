@@ -1,0 +1,85 @@
+package dev.syncview.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.syncview.domain.DeadLetterReason;
+import dev.syncview.domain.JsonText;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Strict JSON reading for upstream events: duplicate keys, trailing tokens, invalid UTF-8 and deep
+ * nesting all make a record malformed, so that hostile values are dead-lettered, not half-read.
+ */
+final class EventJson {
+  static final int MAX_DEPTH = 64;
+
+  private static final ObjectMapper MAPPER = build();
+
+  private EventJson() {}
+
+  private static ObjectMapper build() {
+    JsonFactory factory =
+        JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+    ObjectMapper mapper = new ObjectMapper(factory);
+    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    mapper.disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+    return mapper;
+  }
+
+  /** The value as a JSON object, or a {@code malformed-json} rejection. */
+  static ObjectNode readObject(byte[] value) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(value);
+    } catch (IOException | RuntimeException e) {
+      throw new Rejection(DeadLetterReason.MALFORMED_JSON, "value is not well-formed JSON");
+    }
+    if (node == null || !node.isObject()) {
+      throw new Rejection(DeadLetterReason.MALFORMED_JSON, "value is not a JSON object");
+    }
+    return (ObjectNode) node;
+  }
+
+  /** Compact text of a JSON value that passed {@link Strings#checkTree}. */
+  static JsonText text(JsonNode node) {
+    try {
+      return new JsonText(MAPPER.writeValueAsString(node));
+    } catch (IOException e) {
+      throw new Rejection(DeadLetterReason.INVALID_FIELD, "value cannot be re-encoded");
+    }
+  }
+
+  static ObjectNode newObject() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** Visits every string and field name of a tree so lone surrogates are refused up front. */
+  static void checkTree(JsonNode node, String field) {
+    if (node.isTextual()) {
+      Strings.requireWellFormed(node.textValue(), field);
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        checkTree(child, field);
+      }
+    } else if (node.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        Strings.requireWellFormed(e.getKey(), field);
+        checkTree(e.getValue(), field);
+      }
+    }
+  }
+}

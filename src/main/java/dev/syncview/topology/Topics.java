@@ -1,0 +1,20 @@
+package dev.syncview.topology;
+
+import java.util.Objects;
+
+/** The names of the topics the projection reads and writes. */
+public record Topics(String sources, String jobs, String apiKeys, String deadLetters, String auth) {
+  public Topics {
+    Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(jobs, "jobs");
+    Objects.requireNonNull(apiKeys, "apiKeys");
+    Objects.requireNonNull(deadLetters, "deadLetters");
+    Objects.requireNonNull(auth, "auth");
+  }
+
+  /** The default names of events.md; the auth topic belongs to one application id. */
+  public static Topics defaults(String applicationId) {
+    return new Topics(
+        "sync.sources", "sync.jobs", "sync.api-keys", "sync.dead-letters", applicationId + ".auth");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.syncview.view;
+
+/**
+ * The listing indexes kept per tenant. Each one is a set of keys
+ * {@code [tenant]['I'][id][dimensions][created_at][job id]} whose byte order is the listing order,
+ * so every filter combination of list_sources and list_jobs is one bounded range scan.
+ * Dimensions are always written in the order source, object key, database, kind, status.
+ * Ids are persisted in keys: never renumber.
+ */
+public enum Index {
+  ALL(0, false, false, false, false, false),
+  DB(1, false, false, true, false, false),
+  KIND(2, false, false, false, true, false),
+  DB_KIND(3, false, false, true, true, false),
+  STATUS(4, false, false, false, false, true),
+  DB_STATUS(5, false, false, true, false, true),
+  KIND_STATUS(6, false, false, false, true, true),
+  DB_KIND_STATUS(7, false, false, true, true, true),
+  SOURCE(8, true, false, false, false, false),
+  SOURCE_STATUS(9, true, false, false, false, true),
+  SOURCE_OBJECT(10, true, true, false, false, false);
+
+  final byte id;
+  final boolean source;
+  final boolean objectKey;
+  final boolean database;
+  final boolean kind;
+  final boolean status;
+
+  Index(int id, boolean source, boolean objectKey, boolean database, boolean kind, boolean status) {
+    this.id = (byte) id;
+    this.source = source;
+    this.objectKey = objectKey;
+    this.database = database;
+    this.kind = kind;
+    this.status = status;
+  }
+
+  /** Whether a job has an entry in this index. */
+  boolean covers(RowAttrs row) {
+    return (!kind || row.kind().filterable())
+        && (!source || row.sourceId() != null)
+        && (!objectKey || row.objectKey() != null);
+  }
+
+  /** The index that answers exactly this combination of filters. */
+  public static Index of(IndexFilter f) {
+    if (f.objectKey() != null) {
+      return SOURCE_OBJECT;
+    }
+    if (f.sourceId() != null) {
+      return f.status() != null ? SOURCE_STATUS : SOURCE;
+    }
+    int bits = (f.databaseName() != null ? 1 : 0) | (f.kind() != null ? 2 : 0)
+        | (f.status() != null ? 4 : 0);
+    return values()[bits];
+  }
+}

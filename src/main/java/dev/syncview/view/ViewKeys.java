@@ -1,0 +1,135 @@
+package dev.syncview.view;
+
+import dev.syncview.ingest.Uuids;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The key layout of the {@code view} store, the one place it is defined. Every key starts with the
+ * tenant ({@code u16 length + UTF-8}) so a tenant's data is contiguous and no range can cross
+ * tenants; then a tag byte:
+ *
+ * <pre>
+ *  'R' job id(16)                                  -> RowValue (the listed item, or a marker)
+ *  'S' source id(16)                               -> SourceValue
+ *  'D' database name (UTF-8, rest of key)          -> empty: the database exists
+ *  'I' index id(1) dims created_at(8) job id(16)   -> empty: one index entry
+ * </pre>
+ *
+ * Variable-length dimensions are length-prefixed so that no prefix of one value matches another.
+ * created_at is the millisecond value with its sign bit flipped, big-endian, so unsigned byte
+ * order is time order; job ids are their 16 UUID bytes, whose unsigned order is their lower-case
+ * text order. Together: byte order = listing order (ASC), and DESC is a reverse scan.
+ */
+public final class ViewKeys {
+  static final byte ROW = 'R';
+  static final byte SOURCE = 'S';
+  static final byte DATABASE = 'D';
+  static final byte INDEX = 'I';
+  /** created_at(8) + job id(16): the fixed-width suffix of every index key. */
+  public static final int ORDER_SUFFIX = 24;
+
+  private ViewKeys() {}
+
+  public static byte[] row(String tenant, String jobId) {
+    return tenant(tenant, 17).u8(ROW).raw(Uuids.toBytes(jobId)).toByteArray();
+  }
+
+  public static byte[] source(String tenant, String sourceId) {
+    return tenant(tenant, 17).u8(SOURCE).raw(Uuids.toBytes(sourceId)).toByteArray();
+  }
+
+  public static byte[] database(String tenant, String databaseName) {
+    byte[] db = databaseName.getBytes(StandardCharsets.UTF_8);
+    return tenant(tenant, 1 + db.length).u8(DATABASE).raw(db).toByteArray();
+  }
+
+  /** Every index key of a listed job. */
+  public static List<byte[]> indexEntries(String tenant, RowAttrs row) {
+    List<byte[]> keys = new ArrayList<>(Index.values().length);
+    for (Index index : Index.values()) {
+      if (index.covers(row)) {
+        IndexFilter dims =
+            new IndexFilter(
+                index.database ? row.databaseName() : null,
+                index.kind ? row.kind() : null,
+                index.status ? row.status() : null,
+                index.source ? row.sourceId() : null,
+                index.objectKey ? row.objectKey() : null);
+        Bin.Writer w = prefixWriter(tenant, index, dims);
+        w.i64(orderable(row.createdAt())).raw(Uuids.toBytes(row.jobId()));
+        keys.add(w.toByteArray());
+      }
+    }
+    return keys;
+  }
+
+  /** The common prefix of every entry of {@code Index.of(filter)} matching {@code filter}. */
+  public static byte[] indexPrefix(String tenant, IndexFilter filter) {
+    return prefixWriter(tenant, Index.of(filter), filter).toByteArray();
+  }
+
+  /** The smallest and largest possible keys under a prefix of an index (both inclusive). */
+  public static byte[] lowest(byte[] prefix) {
+    return Arrays.copyOf(prefix, prefix.length + ORDER_SUFFIX);
+  }
+
+  public static byte[] highest(byte[] prefix) {
+    byte[] key = Arrays.copyOf(prefix, prefix.length + ORDER_SUFFIX);
+    Arrays.fill(key, prefix.length, key.length, (byte) 0xFF);
+    return key;
+  }
+
+  /** The index key for a (created_at, job id) position under a prefix. */
+  public static byte[] at(byte[] prefix, long createdAt, String jobId) {
+    return new Bin.Writer(prefix.length + ORDER_SUFFIX)
+        .raw(prefix)
+        .i64(orderable(createdAt))
+        .raw(Uuids.toBytes(jobId))
+        .toByteArray();
+  }
+
+  public static String jobIdOf(byte[] indexKey) {
+    return Uuids.fromBytes(indexKey, indexKey.length - 16);
+  }
+
+  public static long createdAtOf(byte[] indexKey) {
+    return new Bin.Reader(indexKey, indexKey.length - ORDER_SUFFIX).i64() ^ Long.MIN_VALUE;
+  }
+
+  static long orderable(long millis) {
+    return millis ^ Long.MIN_VALUE;
+  }
+
+  private static Bin.Writer prefixWriter(String tenant, Index index, IndexFilter f) {
+    Bin.Writer w = tenant(tenant, 64).u8(INDEX).u8(index.id);
+    if (index.source) {
+      w.raw(Uuids.toBytes(f.sourceId()));
+    }
+    if (index.objectKey) {
+      lengthPrefixed(w, f.objectKey());
+    }
+    if (index.database) {
+      lengthPrefixed(w, f.databaseName());
+    }
+    if (index.kind) {
+      w.u8(f.kind().code());
+    }
+    if (index.status) {
+      w.u8(f.status().code());
+    }
+    return w;
+  }
+
+  private static Bin.Writer tenant(String tenant, int extra) {
+    byte[] t = tenant.getBytes(StandardCharsets.UTF_8);
+    return new Bin.Writer(2 + t.length + extra).u16(t.length).raw(t);
+  }
+
+  private static void lengthPrefixed(Bin.Writer w, String value) {
+    byte[] b = value.getBytes(StandardCharsets.UTF_8);
+    w.u16(b.length).raw(b);
+  }
+}
