@@ -1,0 +1,144 @@
+package dev.syncview.http;
+
+import dev.syncview.query.ApiException;
+import dev.syncview.query.ReadApi;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API: routes, limits and the one place where failures become ErrorResponses. Handlers
+ * are thin; they talk to the read-only {@link ReadApi} port only.
+ */
+public final class HttpServer {
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+  static final String REQUEST_ID = "X-Request-Id";
+  static final int RETRY_AFTER_SECONDS = 1;
+  /** Request line plus headers; beyond it Jetty answers 414 or 431. */
+  static final int MAX_HEADER_BYTES = 8 * 1024;
+  static final long MAX_BODY_BYTES = 1024 * 1024;
+  static final long STOP_TIMEOUT_MS = 10_000;
+  private static final byte[] HEALTH_OK = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+
+  private HttpServer() {}
+
+  public static Javalin create(ReadApi api, Readiness readiness) {
+    return Javalin.create(
+        cfg -> {
+          cfg.startup.showJavalinBanner = false;
+          cfg.http.prefer405over404 = true;
+          cfg.http.maxRequestSize = MAX_BODY_BYTES;
+          cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+          cfg.jetty.modifyHttpConfiguration(
+              hc -> {
+                hc.setRequestHeaderSize(MAX_HEADER_BYTES);
+                hc.setUriCompliance(UriCompliance.DEFAULT);
+              });
+          cfg.jetty.modifyServer(
+              server -> {
+                server.setErrorHandler(new JettyErrors());
+                server.insertHandler(new SizeLimitHandler(MAX_BODY_BYTES, -1));
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+              });
+          cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JettyErrors()));
+
+          cfg.routes.before(HttpServer::beforeEach);
+          get(cfg.routes, "/api/v1/sources", new SourcesHandler(api));
+          get(cfg.routes, "/health", ctx -> health(ctx, readiness));
+
+          cfg.routes.exception(ApiException.class, (e, ctx) -> apiError(ctx, e));
+          cfg.routes.exception(HttpResponseException.class, HttpServer::javalinError);
+          cfg.routes.exception(
+              InvalidStateStoreException.class,
+              (e, ctx) -> apiError(ctx, unavailable()));
+          cfg.routes.exception(Exception.class, HttpServer::unexpected);
+        });
+  }
+
+  /** GET routes answer HEAD too, with the same status and headers and no body. */
+  private static void get(io.javalin.config.RoutesConfig routes, String path, Handler handler) {
+    routes.get(path, handler);
+    routes.head(path, handler);
+  }
+
+  private static void beforeEach(Context ctx) {
+    String id = UUID.randomUUID().toString();
+    ctx.attribute(REQUEST_ID, id);
+    ctx.header(REQUEST_ID, id);
+    // Javalin routes by X-HTTP-Method-Override; this API has no use for it.
+    if (ctx.req().getHeader("X-HTTP-Method-Override") != null) {
+      throw new ApiException.BadRequest("X-HTTP-Method-Override is not supported");
+    }
+  }
+
+  private static void health(Context ctx, Readiness readiness) {
+    if (readiness.ready()) {
+      Responses.json(ctx, 200, HEALTH_OK);
+    } else {
+      apiError(ctx, unavailable());
+    }
+  }
+
+  private static ApiException.Unavailable unavailable() {
+    return new ApiException.Unavailable(
+        "the view is starting, restoring or rebalancing; retry shortly", RETRY_AFTER_SECONDS);
+  }
+
+  private static void apiError(Context ctx, ApiException e) {
+    if (e instanceof ApiException.Unavailable u) {
+      ctx.header("Retry-After", Integer.toString(u.retryAfterSeconds()));
+    }
+    Responses.json(ctx, e.status(), ErrorBody.of(e.error(), e.getMessage()));
+  }
+
+  private static void javalinError(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    String message;
+    if (e instanceof MethodNotAllowedResponse) {
+      Map<String, String> details = e.getDetails();
+      String allow = details.getOrDefault("availableMethods", details.get("Available methods"));
+      if (allow != null) {
+        ctx.header("Allow", allow);
+      }
+      message = "method " + ctx.method() + " is not allowed on " + ctx.path();
+    } else if (status == 404) {
+      message = "no such route: " + ctx.method() + " " + ctx.path();
+    } else {
+      message = e.getMessage();
+    }
+    Responses.json(ctx, status, ErrorBody.of(status, message));
+  }
+
+  private static void unexpected(Exception e, Context ctx) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpException he && he.getCode() < 500) {
+        Responses.json(ctx, he.getCode(), ErrorBody.of(he.getCode(), he.getReason()));
+        return;
+      }
+      if (t instanceof InvalidStateStoreException) {
+        apiError(ctx, unavailable());
+        return;
+      }
+    }
+    log.error(
+        "unexpected failure on {} {} (request {})",
+        ctx.method(),
+        ctx.path(),
+        ctx.attribute(REQUEST_ID),
+        e);
+    Responses.json(ctx, 500, ErrorBody.of(500, "the server failed to answer this request"));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.syncview.http;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty answers before any route runs (request line or headers too large, bad percent
+ * encoding or UTF-8 in the path, malformed requests), in the API's ErrorResponse shape. The
+ * message is Jetty's reason phrase: it never carries anything internal.
+ */
+final class JettyErrors extends ErrorHandler {
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    int code = response.getStatus();
+    String message = (String) request.getAttribute(ERROR_MESSAGE);
+    Object cause = request.getAttribute(ERROR_EXCEPTION);
+    if (cause instanceof HttpException he) {
+      code = he.getCode();
+      if (message == null) {
+        message = he.getReason();
+      }
+    }
+    if (code < 400) {
+      code = 500;
+    }
+    if (code >= 500 || message == null) {
+      message = HttpStatus.getMessage(code);
+    }
+    byte[] body = ErrorBody.of(code, message);
+    response.setStatus(code);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    response.getHeaders().put(ERROR_CACHE_CONTROL);
+    boolean head = HttpMethod.HEAD.is(request.getMethod());
+    response.write(true, head ? null : ByteBuffer.wrap(body), callback);
+    return true;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.syncview.http;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.eclipse.jetty.http.HttpHeader;
+
+/** Writes JSON bodies with the exact content type of api.md. */
+final class Responses {
+  static final String JSON = "application/json; charset=utf-8";
+  private static final byte[] OPEN = {'['};
+  private static final byte[] CLOSE = {']'};
+
+  private Responses() {}
+
+  static void json(Context ctx, int status, byte[] body) {
+    ctx.status(status);
+    ctx.contentType(JSON);
+    // The servlet layer rewrites "; charset" to ";charset"; the core response keeps it exact.
+    ServletContextResponse.getServletContextResponse(ctx.res())
+        .getWrapped()
+        .getHeaders()
+        .put(HttpHeader.CONTENT_TYPE, JSON);
+    ctx.result(body);
+  }
+
+  /** A JSON array of pre-rendered items: no parsing, no re-encoding. */
+  static byte[] array(List<byte[]> items) {
+    int size = 2 + Math.max(0, items.size() - 1);
+    for (byte[] item : items) {
+      size += item.length;
+    }
+    byte[] out = new byte[size];
+    int pos = 0;
+    out[pos++] = OPEN[0];
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out[pos++] = ',';
+      }
+      byte[] item = items.get(i);
+      System.arraycopy(item, 0, out, pos, item.length);
+      pos += item.length;
+    }
+    out[pos] = CLOSE[0];
+    return out;
+  }
+}

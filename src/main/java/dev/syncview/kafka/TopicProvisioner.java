@@ -1,0 +1,121 @@
+package dev.syncview.kafka;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the cluster match {@code topics/}: creates missing topics, and refuses to start when an
+ * existing topic's cleanup policy differs from its declaration (a compacted topic silently
+ * deleting snapshots, or the reverse, would corrupt every rebuild).
+ */
+public final class TopicProvisioner {
+  private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+  private TopicProvisioner() {}
+
+  /** Thrown when an existing topic does not match its declaration. */
+  public static final class TopicMismatchException extends RuntimeException {
+    public TopicMismatchException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * @param replicationFactor 0 for min(3, brokers in the cluster)
+   * @return the names of the topics created
+   */
+  public static List<String> ensure(
+      Admin admin, Collection<TopicDefinition> topics, int replicationFactor)
+      throws InterruptedException {
+    try {
+      Set<String> existing = admin.listTopics().names().get();
+      short rf = (short) (replicationFactor > 0 ? replicationFactor : Math.min(3, brokers(admin)));
+      List<NewTopic> missing = new ArrayList<>();
+      for (TopicDefinition t : topics) {
+        if (!existing.contains(t.name())) {
+          Map<String, String> configs = new HashMap<>(t.configs());
+          configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, t.cleanupPolicy());
+          if (rf == 1) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1");
+          }
+          missing.add(new NewTopic(t.name(), t.partitions(), rf).configs(configs));
+        }
+      }
+      create(admin, missing);
+      check(admin, topics.stream().filter(t -> existing.contains(t.name())).toList());
+      return missing.stream().map(NewTopic::name).toList();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot provision topics: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private static void create(Admin admin, List<NewTopic> missing)
+      throws InterruptedException, ExecutionException {
+    if (missing.isEmpty()) {
+      return;
+    }
+    try {
+      admin.createTopics(missing).all().get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+    log.info(
+        "created topics {}",
+        missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+  }
+
+  private static void check(Admin admin, List<TopicDefinition> existing)
+      throws InterruptedException, ExecutionException {
+    if (existing.isEmpty()) {
+      return;
+    }
+    List<ConfigResource> resources =
+        existing.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+    Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
+    List<String> problems = new ArrayList<>();
+    for (TopicDefinition t : existing) {
+      Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name()));
+      String actual = c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+      if (!normalize(actual).equals(normalize(t.cleanupPolicy()))) {
+        problems.add(
+            "topic "
+                + t.name()
+                + " has cleanup.policy="
+                + actual
+                + " but topics/"
+                + t.role()
+                + ".properties declares "
+                + t.cleanupPolicy());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new TopicMismatchException(
+          String.join("; ", problems)
+              + ". Fix the topic (kafka-configs --alter) or the declaration, then start again.");
+    }
+  }
+
+  private static String normalize(String policy) {
+    return Set.of(policy.replace(" ", "").split(",")).stream().sorted().collect(Collectors.joining(","));
+  }
+
+  private static int brokers(Admin admin) throws InterruptedException, ExecutionException {
+    return admin.describeCluster().nodes().get().size();
+  }
+}
