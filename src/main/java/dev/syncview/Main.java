@@ -1,0 +1,91 @@
+package dev.syncview;
+
+import dev.syncview.config.AppConfig;
+import dev.syncview.config.ConfigException;
+import dev.syncview.tools.ApiKeys;
+import dev.syncview.tools.DemoData;
+import dev.syncview.tools.KeyCommand;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point. {@code run} (the default) starts the service; {@code --demo} also publishes the
+ * sample data and prints tokens and a curl command; {@code create-key} issues an API key.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] argv) throws Exception {
+    List<String> args = List.of(argv);
+    PrintStream out = System.out;
+    AppConfig config;
+    try {
+      config = AppConfig.fromEnvironment();
+    } catch (ConfigException e) {
+      System.err.println("configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    String command = args.isEmpty() || args.get(0).startsWith("--") ? "run" : args.get(0);
+    switch (command) {
+      case "run" -> run(config, args.contains("--demo"), out);
+      case "create-key" -> System.exit(KeyCommand.run(config, args, out));
+      default -> {
+        System.err.println("unknown command " + command + "; commands: run [--demo], create-key");
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void run(AppConfig config, boolean demo, PrintStream out) throws Exception {
+    App app;
+    try {
+      app = App.start(config);
+    } catch (RuntimeException e) {
+      System.err.println("sync-view failed to start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    if (demo) {
+      try {
+        demo(app, config, out);
+      } catch (RuntimeException e) {
+        System.err.println("publishing the demo data failed: " + e.getMessage());
+      }
+    }
+    stopped.await();
+  }
+
+  private static void demo(App app, AppConfig config, PrintStream out) throws InterruptedException {
+    if (!app.awaitReady(Duration.ofMinutes(2))) {
+      out.println("the view did not become ready; demo data not published");
+      return;
+    }
+    DemoData.Summary s = DemoData.publish(app.bootstrapServers(), config.topics());
+    out.println();
+    out.println("Demo data published: " + s.sources() + " sources, " + s.jobs() + " jobs, 3 tenants.");
+    for (ApiKeys.Issued k : s.keys()) {
+      out.println("  " + k.keyId() + " token: " + k.token());
+    }
+    out.println();
+    out.println("Try:");
+    out.println(
+        "  curl -s -H 'x-chroma-token: "
+            + s.keys().get(0).token()
+            + "' 'http://localhost:"
+            + app.httpPort()
+            + "/api/v1/sources?limit=5'");
+    out.println();
+  }
+}

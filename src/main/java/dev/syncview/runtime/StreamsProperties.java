@@ -1,0 +1,41 @@
+package dev.syncview.runtime;
+
+import dev.syncview.config.AppConfig;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams configuration of the projection, from the service's configuration. */
+final class StreamsProperties {
+  private StreamsProperties() {}
+
+  /**
+   * @param bootstrap the cluster to use
+   * @param applicationServer the host:port this instance's HTTP API is reached at
+   * @param replicationFactor for the internal topics
+   */
+  static Properties of(
+      AppConfig config, String bootstrap, String applicationServer, int replicationFactor) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.numStandbyReplicas());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
+    // Stores are read directly by queries; the record cache would only delay and duplicate them.
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    p.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, RecordTimestamps.class.getName());
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // Static membership: a restarted instance takes its partitions back at once instead of
+    // waiting out its previous session; a dead one releases them after the session timeout.
+    p.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        config.applicationId() + "-" + applicationServer.replaceAll("[^A-Za-z0-9._-]", "-"));
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
+    p.putAll(config.streamsOverrides());
+    return p;
+  }
+}

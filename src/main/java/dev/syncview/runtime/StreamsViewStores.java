@@ -1,0 +1,78 @@
+package dev.syncview.runtime;
+
+import dev.syncview.query.ApiException;
+import dev.syncview.query.ViewStores;
+import dev.syncview.topology.StoreNames;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Finds the projection's stores in a running {@link KafkaStreams}: the {@code view} partition that
+ * holds a tenant (located with Streams' own metadata, the same murmur2 partitioning the view-stage
+ * repartition uses), and the global {@code auth} store.
+ */
+public final class StreamsViewStores implements ViewStores {
+  private static final ByteArraySerializer KEYS = new ByteArraySerializer();
+  private final Supplier<KafkaStreams> streams;
+
+  /** @param streams the client, or null while it is not started yet */
+  public StreamsViewStores(Supplier<KafkaStreams> streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public ReadOnlyKeyValueStore<Bytes, byte[]> view(String tenant) {
+    KafkaStreams s = client();
+    KeyQueryMetadata where;
+    try {
+      where =
+          s.queryMetadataForKey(
+              StoreNames.VIEW, tenant.getBytes(StandardCharsets.UTF_8), KEYS);
+    } catch (IllegalStateException | InvalidStateStoreException e) {
+      throw notReady();
+    }
+    if (where == null || where.partition() < 0) {
+      throw notReady();
+    }
+    return open(
+        StoreQueryParameters.fromNameAndType(StoreNames.VIEW, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+            .withPartition(where.partition()));
+  }
+
+  @Override
+  public ReadOnlyKeyValueStore<Bytes, byte[]> auth() {
+    return open(
+        StoreQueryParameters.fromNameAndType(StoreNames.AUTH, QueryableStoreTypes.<Bytes, byte[]>keyValueStore()));
+  }
+
+  private ReadOnlyKeyValueStore<Bytes, byte[]> open(
+      StoreQueryParameters<ReadOnlyKeyValueStore<Bytes, byte[]>> params) {
+    KafkaStreams s = client();
+    try {
+      return s.store(params);
+    } catch (IllegalStateException | InvalidStateStoreException e) {
+      throw notReady();
+    }
+  }
+
+  private KafkaStreams client() {
+    KafkaStreams s = streams.get();
+    if (s == null) {
+      throw notReady();
+    }
+    return s;
+  }
+
+  private static ApiException.Unavailable notReady() {
+    return new ApiException.Unavailable(
+        "the view is starting, restoring or rebalancing; retry shortly", 1);
+  }
+}
