@@ -101,8 +101,8 @@ public record AppConfig(
     return new AppConfig(
         v.text(Setting.KAFKA_BOOTSTRAP_SERVERS, true),
         v.text(Setting.EMBEDDED_KAFKA_HOST, false),
-        v.port(Setting.EMBEDDED_KAFKA_PORT, false),
-        v.port(Setting.EMBEDDED_KAFKA_CONTROLLER_PORT, false),
+        v.port(Setting.EMBEDDED_KAFKA_PORT, true),
+        v.port(Setting.EMBEDDED_KAFKA_CONTROLLER_PORT, true),
         dataDir,
         stateDir.isEmpty() ? dataDir.resolve("state") : Path.of(stateDir),
         v.text(Setting.HTTP_HOST, false),

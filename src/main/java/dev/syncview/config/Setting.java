@@ -8,9 +8,9 @@ public enum Setting {
   KAFKA_BOOTSTRAP_SERVERS(
       "kafka.bootstrap.servers", "", "Kafka cluster to use. Empty: start the embedded broker."),
   EMBEDDED_KAFKA_HOST("embedded.kafka.host", "localhost", "Host the embedded broker listens on and advertises."),
-  EMBEDDED_KAFKA_PORT("embedded.kafka.port", "9092", "Client port of the embedded broker."),
+  EMBEDDED_KAFKA_PORT("embedded.kafka.port", "9092", "Client port of the embedded broker (0 picks a free one)."),
   EMBEDDED_KAFKA_CONTROLLER_PORT(
-      "embedded.kafka.controller.port", "9093", "KRaft controller port of the embedded broker."),
+      "embedded.kafka.controller.port", "9093", "KRaft controller port of the embedded broker (0 picks a free one)."),
   DATA_DIR("data.dir", "./data", "Embedded broker log (data.dir/kafka) and default state dir."),
   STATE_DIR("state.dir", "", "Kafka Streams state (RocksDB). Empty: data.dir/state."),
   HTTP_HOST("http.host", "0.0.0.0", "Interface the HTTP API binds."),
