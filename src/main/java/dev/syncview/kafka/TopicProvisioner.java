@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -55,29 +57,35 @@ public final class TopicProvisioner {
           missing.add(new NewTopic(t.name(), t.partitions(), rf).configs(configs));
         }
       }
-      create(admin, missing);
-      check(admin, topics.stream().filter(t -> existing.contains(t.name())).toList());
-      return missing.stream().map(NewTopic::name).toList();
+      Set<String> created = create(admin, missing);
+      check(admin, topics.stream().filter(t -> !created.contains(t.name())).toList());
+      return topics.stream().map(TopicDefinition::name).filter(created::contains).toList();
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot provision topics: " + e.getCause().getMessage(), e.getCause());
     }
   }
 
-  private static void create(Admin admin, List<NewTopic> missing)
+  /**
+   * Creates what is missing; returns the names actually created. A topic that appeared meanwhile
+   * (another instance, or a listing that lagged) is left to the check like any existing one.
+   */
+  private static Set<String> create(Admin admin, List<NewTopic> missing)
       throws InterruptedException, ExecutionException {
-    if (missing.isEmpty()) {
-      return;
-    }
-    try {
-      admin.createTopics(missing).all().get();
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw e;
+    Set<String> created = new TreeSet<>();
+    for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(missing).values().entrySet()) {
+      try {
+        e.getValue().get();
+        created.add(e.getKey());
+      } catch (ExecutionException failure) {
+        if (!(failure.getCause() instanceof TopicExistsException)) {
+          throw failure;
+        }
       }
     }
-    log.info(
-        "created topics {}",
-        missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+    if (!created.isEmpty()) {
+      log.info("created topics {}", String.join(", ", created));
+    }
+    return created;
   }
 
   private static void check(Admin admin, List<TopicDefinition> existing)

@@ -7,21 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The key layout of the {@code view} store, the one place it is defined. Every key starts with the
- * tenant ({@code u16 length + UTF-8}) so a tenant's data is contiguous and no range can cross
- * tenants; then a tag byte:
- *
- * <pre>
- *  'R' job id(16)                                  -> RowValue (the listed item, or a marker)
- *  'S' source id(16)                               -> SourceValue
- *  'D' database name (UTF-8, rest of key)          -> empty: the database exists
- *  'I' index id(1) dims created_at(8) job id(16)   -> empty: one index entry
- * </pre>
- *
- * Variable-length dimensions are length-prefixed so that no prefix of one value matches another.
- * created_at is the millisecond value with its sign bit flipped, big-endian, so unsigned byte
- * order is time order; job ids are their 16 UUID bytes, whose unsigned order is their lower-case
- * text order. Together: byte order = listing order (ASC), and DESC is a reverse scan.
+ * The key layout of the {@code view} store; docs/key-layout.md describes it (and every other
+ * store's) in full. In short: every key starts with the tenant, and index keys end with created_at
+ * (sign bit flipped, big-endian) and the job id's 16 bytes, so byte order is listing order (ASC)
+ * and DESC is a reverse scan.
  */
 public final class ViewKeys {
   static final byte ROW = 'R';
