@@ -16,7 +16,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -43,6 +46,7 @@ public final class ProjectionHarness implements AutoCloseable {
   private final TestInputTopic<byte[], byte[]> keys;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
   private final ReadApi api;
+  private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
 
   public ProjectionHarness() {
     try {
@@ -94,10 +98,20 @@ public final class ProjectionHarness implements AutoCloseable {
   }
 
   public ProjectionHarness pipe(String topic, byte[] key, byte[] value) {
-    TestInputTopic<byte[], byte[]> t =
-        driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
-    t.pipeInput(new TestRecord<>(key, value));
+    input(topic).pipeInput(new TestRecord<>(key, value));
     return this;
+  }
+
+  /** Pipes one record with an explicit timestamp (epoch millis). */
+  public ProjectionHarness pipe(String topic, byte[] key, byte[] value, long timestamp) {
+    input(topic).pipeInput(new TestRecord<>(key, value, Instant.ofEpochMilli(timestamp)));
+    return this;
+  }
+
+  private TestInputTopic<byte[], byte[]> input(String topic) {
+    return inputs.computeIfAbsent(
+        topic,
+        t -> driver.createInputTopic(t, new ByteArraySerializer(), new ByteArraySerializer()));
   }
 
   public List<TestRecord<byte[], byte[]>> deadLetters() {
