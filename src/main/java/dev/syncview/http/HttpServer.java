@@ -41,6 +41,7 @@ public final class HttpServer {
           cfg.http.prefer405over404 = true;
           cfg.http.maxRequestSize = MAX_BODY_BYTES;
           cfg.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+          cfg.router.ignoreTrailingSlashes = false;
           cfg.jetty.modifyHttpConfiguration(
               hc -> {
                 hc.setRequestHeaderSize(MAX_HEADER_BYTES);
@@ -51,6 +52,7 @@ public final class HttpServer {
                 server.setErrorHandler(new JettyErrors());
                 server.insertHandler(new SizeLimitHandler(MAX_BODY_BYTES, -1));
                 server.insertHandler(new GracefulHandler());
+                server.insertHandler(new IgnoreMethodOverride());
                 server.setStopTimeout(STOP_TIMEOUT_MS);
               });
           cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JettyErrors()));
@@ -78,10 +80,6 @@ public final class HttpServer {
     String id = UUID.randomUUID().toString();
     ctx.attribute(REQUEST_ID, id);
     ctx.header(REQUEST_ID, id);
-    // Javalin routes by X-HTTP-Method-Override; this API has no use for it.
-    if (ctx.req().getHeader("X-HTTP-Method-Override") != null) {
-      throw new ApiException.BadRequest("X-HTTP-Method-Override is not supported");
-    }
   }
 
   private static void health(Context ctx, Readiness readiness) {

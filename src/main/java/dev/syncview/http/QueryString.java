@@ -25,6 +25,10 @@ public final class QueryString {
 
   public static QueryString parse(String raw) {
     Map<String, List<String>> values = new HashMap<>();
+    // Jetty turns raw bytes that are not UTF-8 into U+FFFD before we see the query string.
+    if (raw != null && raw.indexOf('\uFFFD') >= 0) {
+      throw undecodable();
+    }
     if (raw != null && !raw.isEmpty()) {
       for (String pair : raw.split("&", -1)) {
         if (pair.isEmpty()) {
@@ -67,8 +71,8 @@ public final class QueryString {
       if (c == '+') {
         bytes.write(' ');
       } else if (c == '%') {
-        int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
-        int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+        int hi = i + 2 < s.length() ? hex(s.charAt(i + 1)) : -1;
+        int lo = hi >= 0 ? hex(s.charAt(i + 2)) : -1;
         if (lo < 0) {
           throw undecodable();
         }
@@ -89,6 +93,20 @@ public final class QueryString {
     } catch (CharacterCodingException e) {
       throw undecodable();
     }
+  }
+
+  /** ASCII hex only: Character.digit would also take other scripts' digits. */
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   private static ApiException.BadRequest undecodable() {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code sync.api-keys} values. {@code revoked: true} acts like a tombstone (revocation is
- * final), so it is the delete marker of the envelope.
+ * Reads {@code sync.api-keys} values. {@code revoked: true} (or {@code deleted: true}) acts like a
+ * tombstone: revocation is final, so it is the delete marker of the envelope.
  */
 public final class ApiKeyParser {
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -16,7 +16,7 @@ public final class ApiKeyParser {
   private ApiKeyParser() {}
 
   public static Decoded<ApiKey> decode(String key, byte[] value) {
-    return Envelope.decode(value, "revoked", obj -> body(key, obj));
+    return Envelope.decode(value, List.of("revoked", "deleted"), obj -> body(key, obj));
   }
 
   private static ApiKey body(String key, ObjectNode o) {

@@ -3,6 +3,7 @@ package dev.syncview.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncview.domain.DeadLetterReason;
+import java.util.List;
 import java.util.function.Function;
 
 /** The part every snapshot shares: tombstone, JSON object, version and delete marker. */
@@ -10,10 +11,10 @@ final class Envelope {
   private Envelope() {}
 
   /**
-   * @param markerField the boolean field that marks a delete ({@code deleted}, or {@code revoked}
-   *     for API keys), or null when the entity has none
+   * @param markerFields the boolean fields that mark a delete ({@code deleted}; API keys also
+   *     {@code revoked})
    */
-  static <T> Decoded<T> decode(byte[] value, String markerField, Function<ObjectNode, T> body) {
+  static <T> Decoded<T> decode(byte[] value, List<String> markerFields, Function<ObjectNode, T> body) {
     if (value == null) {
       return new Decoded.Tombstone<>();
     }
@@ -25,14 +26,17 @@ final class Envelope {
     } catch (Rejection r) {
       return new Decoded.Unreadable<>(r.reason(), r.getMessage());
     }
-    JsonNode marker = markerField == null ? null : obj.get(markerField);
-    if (marker != null && !marker.isNull() && !marker.isBoolean()) {
-      return new Decoded.Snapshot<>(
-          version,
-          false,
-          new Decoded.Invalid<>(DeadLetterReason.INVALID_FIELD, markerField + " must be a boolean"));
+    boolean deleteMarker = false;
+    for (String field : markerFields) {
+      JsonNode marker = obj.get(field);
+      if (marker != null && !marker.isNull() && !marker.isBoolean()) {
+        return new Decoded.Snapshot<>(
+            version,
+            false,
+            new Decoded.Invalid<>(DeadLetterReason.INVALID_FIELD, field + " must be a boolean"));
+      }
+      deleteMarker |= marker != null && marker.isBoolean() && marker.booleanValue();
     }
-    boolean deleteMarker = marker != null && marker.isBoolean() && marker.booleanValue();
     try {
       return new Decoded.Snapshot<>(version, deleteMarker, new Decoded.Valid<>(body.apply(obj)));
     } catch (Rejection r) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncview.domain.DeadLetterReason;
 import dev.syncview.domain.JsonText;
@@ -20,6 +21,8 @@ import java.util.Map;
  */
 final class EventJson {
   static final int MAX_DEPTH = 64;
+  /** Beyond this a number is malformed: parsing huge numbers is quadratic. */
+  static final int MAX_NUMBER_DIGITS = 10_000;
 
   private static final ObjectMapper MAPPER = build();
 
@@ -30,10 +33,16 @@ final class EventJson {
         JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_DIGITS)
+                    .build())
             .build();
     ObjectMapper mapper = new ObjectMapper(factory);
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // Numbers inside kept blobs are served as given: exact decimals, never a lossy double.
+    mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    mapper.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     mapper.disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
     return mapper;
   }

@@ -10,6 +10,7 @@ import dev.syncview.domain.JsonText;
 import dev.syncview.domain.Kind;
 import dev.syncview.domain.KindDetail;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Reads {@code sync.jobs} values. Checks in order: id, tenant, created_at, status, source_id, the
@@ -23,7 +24,7 @@ public final class JobParser {
 
   /** @param key the record key, already a normalized UUID */
   public static Decoded<Job> decode(String key, byte[] value) {
-    return Envelope.decode(value, null, obj -> body(key, obj));
+    return Envelope.decode(value, List.of("deleted"), obj -> body(key, obj));
   }
 
   private static Job body(String key, ObjectNode o) {

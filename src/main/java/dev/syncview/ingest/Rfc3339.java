@@ -42,7 +42,8 @@ public final class Rfc3339 {
               Integer.parseInt(m.group(5)),
               Integer.parseInt(m.group(6)),
               nanos);
-      long millis = local.toInstant(offset(m)).toEpochMilli();
+      // RFC 3339 offsets go to +-23:59; java.time's ZoneOffset stops at 18:00, so apply it by hand.
+      long millis = local.toInstant(ZoneOffset.UTC).toEpochMilli() - offsetSeconds(m) * 1000L;
       return millis < MIN_MILLIS || millis > MAX_MILLIS ? null : millis;
     } catch (DateTimeException e) {
       return null;
@@ -57,16 +58,16 @@ public final class Rfc3339 {
     return Integer.parseInt(nine);
   }
 
-  private static ZoneOffset offset(Matcher m) {
+  private static long offsetSeconds(Matcher m) {
     if (m.group(8) == null) {
-      return ZoneOffset.UTC;
+      return 0;
     }
     int hours = Integer.parseInt(m.group(9));
     int minutes = Integer.parseInt(m.group(10));
-    if (minutes > 59) {
-      throw new DateTimeException("offset minutes out of range");
+    if (hours > 23 || minutes > 59) {
+      throw new DateTimeException("offset out of range");
     }
     int sign = m.group(8).equals("-") ? -1 : 1;
-    return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    return sign * (hours * 3600L + minutes * 60L);
   }
 }

@@ -24,7 +24,7 @@ public final class SourceParser {
 
   /** @param key the record key, already a normalized UUID */
   public static Decoded<Source> decode(String key, byte[] value) {
-    return Envelope.decode(value, "deleted", obj -> body(key, obj));
+    return Envelope.decode(value, List.of("deleted"), obj -> body(key, obj));
   }
 
   private static Source body(String key, ObjectNode o) {

@@ -57,6 +57,10 @@ final class JobGate implements Processor<byte[], byte[], byte[], byte[]> {
     } else if (decoded instanceof Decoded.Unreadable<Job> u) {
       context.forward(DeadLetters.of(origin, u.reason()), DEAD_LETTERS);
     } else if (decoded instanceof Decoded.Snapshot<Job> s) {
+      if (s.deleteMarker() && s.body() instanceof Decoded.Valid<Job>) {
+        delete(jobId, key, state);
+        return;
+      }
       if (state != null && s.version() <= state.version()) {
         return;
       }

@@ -9,7 +9,9 @@ import dev.syncview.testing.Json;
 import dev.syncview.testing.ProjectionHarness;
 import io.javalin.Javalin;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,11 +142,24 @@ class ListSourcesHttpTest {
   }
 
   @ParameterizedTest(name = "?{0}")
-  @ValueSource(strings = {"x=%zz", "limit=%C3%28", "foo=%", "a=%2", "database_name=caf%E9"})
+  @ValueSource(
+      strings = {
+        "x=%zz",
+        "limit=%C3%28",
+        "foo=%",
+        "a=%2",
+        "database_name=caf%E9",
+        "limit=%\u0663\u0662",
+        "foo=\u00ff&limit=1"
+      })
   void shouldRejectAQueryStringThatCannotBeDecoded(String query) {
+    // non-ASCII characters go out as their UTF-8 bytes, except U+00FF which goes out as the single
+    // byte 0xFF: not UTF-8 at all
+    String line = "GET /api/v1/sources?" + query + " HTTP/1.1\r\nHost: x\r\nx-chroma-token: tok\r\n\r\n";
     String raw =
-        http.raw(
-            "GET /api/v1/sources?" + query + " HTTP/1.1\r\nHost: x\r\nx-chroma-token: tok\r\n\r\n");
+        query.contains("\u00ff")
+            ? http.raw(line)
+            : http.raw(new String(line.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
     assertThat(raw).startsWith("HTTP/1.1 400");
     assertThat(raw).contains("Content-Type: application/json; charset=utf-8");
     assertThat(raw).contains("\"error\":\"BadRequest\"");
@@ -264,9 +279,22 @@ class ListSourcesHttpTest {
   }
 
   @Test
-  void shouldRefuseMethodOverrideHeaders() {
-    HttpResponse<String> r =
-        http.send("GET", "/api/v1/sources", java.util.Map.of("x-chroma-token", "tok", "X-HTTP-Method-Override", "DELETE"), null);
-    assertError(r, 400, "BadRequest");
+  void shouldIgnoreMethodOverrideHeaders() {
+    Map<String, String> overridden = Map.of("x-chroma-token", "tok", "X-HTTP-Method-Override", "DELETE");
+    assertThat(http.send("GET", "/api/v1/sources", overridden, null).statusCode()).isEqualTo(200);
+    assertError(http.send("GET", "/nope", overridden, null), 404, "NotFound");
+    assertError(
+        http.send("GET", "/api/v1/sources", Map.of("X-HTTP-Method-Override", "GET"), null),
+        401,
+        "Unauthorized");
+    assertError(
+        http.send("DELETE", "/api/v1/sources", Map.of("X-HTTP-Method-Override", "GET"), null),
+        405,
+        "MethodNotAllowed");
+  }
+
+  @Test
+  void shouldNotTreatATrailingSlashAsTheSameRoute() {
+    assertError(http.get("/api/v1/sources/?limit=0", "tok"), 404, "NotFound");
   }
 }

@@ -118,6 +118,9 @@ final class Player {
       o.put("object_key", "obj" + j.objectKey());
     }
     o.put("custom_id", "cid" + j.job());
+    if (j.deleted()) {
+      o.put("deleted", true);
+    }
     o.putObject("additional_metadata").put("n", j.job());
     if (j.source() < 0) {
       ObjectNode m = o.putObject("metadata");
@@ -201,7 +204,8 @@ final class Player {
         }
       }
       default -> {
-        return new Rec(base.topic(), keys ? null : utf8("not-a-uuid"), utf8(Json.write(o)));
+        // an empty key: a compacted topic refuses null keys (and the whole batch with them)
+        return new Rec(base.topic(), keys ? new byte[0] : utf8("not-a-uuid"), utf8(Json.write(o)));
       }
     }
     return new Rec(base.topic(), base.key(), utf8(Json.write(o)));

@@ -83,7 +83,14 @@ final class ReferenceModel {
 
   private void job(Step.JobSnap j) {
     Job old = jobs.get(j.job());
-    if (old != null && (old.deleted() || j.version() <= old.snap().version())) {
+    if (old != null && old.deleted()) {
+      return;
+    }
+    if (j.deleted()) {
+      jobs.put(j.job(), new Job(true, null));
+      return;
+    }
+    if (old != null && j.version() <= old.snap().version()) {
       return;
     }
     jobs.put(j.job(), new Job(false, j));

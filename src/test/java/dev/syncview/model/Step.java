@@ -19,7 +19,8 @@ sealed interface Step {
    */
   record JobSnap(
       int job, int source, boolean otherTenant, int version, int status, int time, boolean withRef,
-      boolean withTarget, int objectKey, int ownKind, int ownDb, boolean upperSourceId)
+      boolean withTarget, int objectKey, int ownKind, int ownDb, boolean upperSourceId,
+      boolean deleted)
       implements Step {}
 
   record JobTomb(int job) implements Step {}

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** A plain KafkaProducer for tests, synchronous so that ordering is what the test says. */
 public final class Producing implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
+  private final java.util.List<java.util.concurrent.Future<RecordMetadata>> pending = new java.util.ArrayList<>();
 
   public Producing(String bootstrapServers) {
     producer =
@@ -37,6 +38,29 @@ public final class Producing implements AutoCloseable {
       throw new IllegalStateException(e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Sends without waiting; {@link #flush()} waits for all and fails on the first error. */
+  public void sendAsync(String topic, String key, byte[] value) {
+    pending.add(
+        producer.send(
+            new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value)));
+  }
+
+  public void flush() {
+    producer.flush();
+    try {
+      for (var f : pending) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pending.clear();
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +18,8 @@ import java.util.UUID;
  */
 public final class RunningService implements AutoCloseable {
   private final Path dataDir;
-  private final String applicationId;
+  private final Map<String, String> overrides = new HashMap<>();
+  private String applicationId;
   private App app;
 
   public RunningService() {
@@ -29,6 +31,15 @@ public final class RunningService implements AutoCloseable {
     applicationId = "it-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /** Settings for the next {@link #start()}, over the test defaults (environment variable names). */
+  public RunningService with(String setting, String value) {
+    overrides.put(setting, value);
+    if (setting.equals("APPLICATION_ID")) {
+      applicationId = value;
+    }
+    return this;
+  }
+
   public RunningService start() throws InterruptedException {
     Map<String, String> env = new HashMap<>();
     env.put("DATA_DIR", dataDir.toString());
@@ -37,6 +48,7 @@ public final class RunningService implements AutoCloseable {
     env.put("HTTP_PORT", "0");
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("APPLICATION_ID", applicationId);
+    env.putAll(overrides);
     app = App.start(AppConfig.load(env));
     if (!app.awaitReady(Duration.ofSeconds(90))) {
       throw new IllegalStateException("the service did not become ready");
@@ -58,6 +70,16 @@ public final class RunningService implements AutoCloseable {
 
   public String bootstrapServers() {
     return app.bootstrapServers();
+  }
+
+  public String applicationId() {
+    return applicationId;
+  }
+
+  /** Blocks until the projection has applied everything published so far. */
+  public void awaitCaughtUp(Duration atMost) {
+    CaughtUp.await(
+        bootstrapServers(), applicationId, List.of("sync.sources", "sync.jobs", "sync.api-keys"), atMost);
   }
 
   public Path dataDir() {

@@ -146,6 +146,27 @@ class EventRulesTest {
     }
 
     @Test
+    void shouldDeleteAJobOnADeletedMarkerWhateverItsVersion() {
+      h.source(Events.githubSource(SRC, "acme", "docs"));
+      h.job(Events.job(JOB, "acme", SRC).version(4));
+
+      h.job(Events.job(JOB, "acme", SRC).version(2).set("deleted", true));
+      h.job(Events.job(JOB, "acme", SRC).version(9));
+
+      assertThat(h.ids("tok")).isEmpty();
+    }
+
+    @Test
+    void shouldRevokeAKeyOnADeletedMarker() {
+      h.key(Events.apiKey("k9", "acme", "tok9", null).version(3));
+
+      h.key(Events.apiKey("k9", "acme", "tok9", null).version(1).set("deleted", true));
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.login("tok9"))
+          .isInstanceOf(dev.syncview.query.ApiException.Unauthorized.class);
+    }
+
+    @Test
     void shouldDeleteOnAStaleDeleteMarker() {
       h.source(Events.githubSource(SRC, "acme", "docs").version(5));
       h.job(Events.job(JOB, "acme", SRC));
@@ -172,6 +193,41 @@ class EventRulesTest {
       h.source(SRC, null);
 
       assertThat(h.ids("tok", ProjectionHarness.query("docs", null, 10, 0, Order.DESC))).isEmpty();
+    }
+  }
+
+  @Nested
+  class Values {
+    @Test
+    void shouldServeNumbersOfKeptJsonExactlyAsGiven() {
+      h.source(Events.s3Source(SRC, "acme", "docs"));
+
+      h.job(
+          Events.job(JOB, "acme", SRC)
+              .setJson("additional_metadata", "{\"a\":1e400,\"b\":1.10,\"c\":12345678901234567890123,\"d\":0.1000000000000000055511151231257827}"));
+
+      String item = new String(h.api().listSources(h.login("tok"), ProjectionHarness.query(null, null, 10, 0, Order.DESC)).get(0), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(item)
+          .contains("\"additional_metadata\":{\"a\":1E+400,\"b\":1.10,\"c\":12345678901234567890123,\"d\":0.1000000000000000055511151231257827}");
+    }
+
+    @Test
+    void shouldAcceptOffsetsUpTo23Hours59() {
+      h.source(Events.githubSource(SRC, "acme", "docs"));
+
+      h.job(Events.job(JOB, "acme", SRC).createdAt("2026-01-01T00:00:00+23:59"));
+
+      String item = new String(h.api().listSources(h.login("tok"), ProjectionHarness.query(null, null, 10, 0, Order.DESC)).get(0), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(item).contains("\"created_at\":\"2025-12-31T00:01:00.000Z\"");
+    }
+
+    @Test
+    void shouldIgnoreAnUnknownFieldHoldingALongNumber() {
+      h.source(Events.githubSource(SRC, "acme", "docs"));
+
+      h.job(Events.job(JOB, "acme", SRC).setJson("unknown_extra", "1".repeat(5000)));
+
+      assertThat(h.ids("tok")).containsExactly(JOB);
     }
   }
 

@@ -1,0 +1,93 @@
+package dev.syncview.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service in a child JVM, as an operator runs it ({@code dev.syncview.Main}), against a broker
+ * the test owns. It can be killed hard ({@code SIGKILL}) and started again on the same directory.
+ */
+public final class ServiceProcess implements AutoCloseable {
+  private final Map<String, String> env;
+  private final Path log;
+  private final int httpPort;
+  private Process process;
+
+  public ServiceProcess(String bootstrapServers, Path dir, String applicationId, int httpPort) {
+    this.httpPort = httpPort;
+    this.log = dir.resolve("service.log");
+    env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    env.put("DATA_DIR", dir.toString());
+    env.put("APPLICATION_ID", applicationId);
+    env.put("HTTP_HOST", "127.0.0.1");
+    env.put("HTTP_PORT", Integer.toString(httpPort));
+  }
+
+  public ServiceProcess start() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.syncview.Main");
+    pb.environment().putAll(env);
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    try {
+      process = pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no clean close. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, then wait for the clean exit. */
+  public int stop(Duration timeout) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+      return -1;
+    }
+    return process.exitValue();
+  }
+
+  public boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  public HttpClientSupport http() {
+    return new HttpClientSupport(httpPort);
+  }
+
+  public String log() {
+    try {
+      return Files.exists(log) ? Files.readString(log) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public File logFile() {
+    return log.toFile();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (alive()) {
+      kill();
+    }
+  }
+}
