@@ -1,15 +1,13 @@
 package dev.syncview.query;
 
+import dev.syncview.domain.TokenHash;
 import dev.syncview.view.AuthEntry;
 import dev.syncview.view.IndexFilter;
 import dev.syncview.view.RowAttrs;
 import dev.syncview.view.RowValue;
 import dev.syncview.view.ViewKeys;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -32,7 +30,7 @@ public final class ViewReader implements ReadApi {
     if (token == null || token.isEmpty()) {
       throw new ApiException.Unauthorized();
     }
-    byte[] hash = sha256Hex(token);
+    byte[] hash = TokenHash.of(token).getBytes(StandardCharsets.US_ASCII);
     byte[] entry = stores.auth().get(Bytes.wrap(hash));
     if (entry == null) {
       throw new ApiException.Unauthorized();
@@ -102,13 +100,4 @@ public final class ViewReader implements ReadApi {
     return out;
   }
 
-  private static byte[] sha256Hex(String token) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
 }

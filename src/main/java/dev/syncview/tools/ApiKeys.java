@@ -2,12 +2,9 @@ package dev.syncview.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.syncview.domain.TokenHash;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -34,7 +31,7 @@ public final class ApiKeys {
     ObjectNode o = JSON.createObjectNode();
     o.put("id", keyId);
     o.put("tenant", tenant);
-    o.put("token_sha256", sha256Hex(token));
+    o.put("token_sha256", TokenHash.of(token));
     if (databases == null) {
       o.putNull("databases");
     } else {
@@ -45,12 +42,4 @@ public final class ApiKeys {
     return new Issued(keyId, token, o.toString());
   }
 
-  static String sha256Hex(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
 }

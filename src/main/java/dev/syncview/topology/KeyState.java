@@ -30,15 +30,8 @@ record KeyState(
     if (revoked) {
       return w.toByteArray();
     }
-    w.str(tenant).str(tokenSha256).i64(claimedAt);
-    if (databases == null) {
-      w.i32(-1);
-    } else {
-      w.i32(databases.size());
-      databases.forEach(w::str);
-    }
-    w.str(origin.topic()).i32(origin.partition()).i64(origin.offset()).i64(origin.timestamp());
-    w.bytes(origin.key()).bytes(origin.value());
+    w.str(tenant).str(tokenSha256).i64(claimedAt).strList(databases);
+    origin.write(w);
     return w.toByteArray();
   }
 
@@ -52,16 +45,8 @@ record KeyState(
     String tenant = r.str();
     String hash = r.str();
     long claimedAt = r.i64();
-    int n = r.i32();
-    List<String> dbs = null;
-    if (n >= 0) {
-      String[] a = new String[n];
-      for (int i = 0; i < n; i++) {
-        a[i] = r.str();
-      }
-      dbs = List.of(a);
-    }
-    Origin origin = new Origin(r.str(), r.i32(), r.i64(), r.i64(), r.bytes(), r.bytes());
+    List<String> dbs = r.strList();
+    Origin origin = Origin.read(r);
     return new KeyState(false, version, tenant, hash, dbs, claimedAt, origin);
   }
 }

@@ -1,5 +1,6 @@
 package dev.syncview.topology;
 
+import dev.syncview.view.Bin;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
@@ -60,6 +61,15 @@ public record Origin(
   /** Headers that let a later stage rebuild this origin. */
   Headers toHeaders(String op) {
     return headers(topic, partition, offset, key, value == null, op);
+  }
+
+  /** Stores the origin inside a state value (see StoredJob, KeyState). */
+  void write(Bin.Writer w) {
+    w.str(topic).i32(partition).i64(offset).i64(timestamp).bytes(key).bytes(value);
+  }
+
+  static Origin read(Bin.Reader r) {
+    return new Origin(r.str(), r.i32(), r.i64(), r.i64(), r.bytes(), r.bytes());
   }
 
   /** The value to send through a repartition topic: tombstones travel as empty values. */

@@ -13,8 +13,7 @@ record StoredJob(boolean listed, long version, Origin origin) {
   byte[] encode() {
     Bin.Writer w = new Bin.Writer(64 + origin.value().length);
     w.bool(listed).i64(version);
-    w.str(origin.topic()).i32(origin.partition()).i64(origin.offset()).i64(origin.timestamp());
-    w.bytes(origin.key()).bytes(origin.value());
+    origin.write(w);
     return w.toByteArray();
   }
 
@@ -22,7 +21,7 @@ record StoredJob(boolean listed, long version, Origin origin) {
     Bin.Reader r = new Bin.Reader(b);
     boolean listed = r.bool();
     long version = r.i64();
-    Origin origin = new Origin(r.str(), r.i32(), r.i64(), r.i64(), r.bytes(), r.bytes());
+    Origin origin = Origin.read(r);
     return new StoredJob(listed, version, origin);
   }
 

@@ -80,6 +80,16 @@ public final class Bin {
       return bytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A nullable list of strings (null is written as count -1). */
+    public Writer strList(java.util.List<String> values) {
+      if (values == null) {
+        return i32(-1);
+      }
+      i32(values.size());
+      values.forEach(this::str);
+      return this;
+    }
+
     public byte[] toByteArray() {
       return Arrays.copyOf(buf, len);
     }
@@ -140,6 +150,18 @@ public final class Bin {
     public String str() {
       byte[] b = bytes();
       return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    public java.util.List<String> strList() {
+      int n = i32();
+      if (n < 0) {
+        return null;
+      }
+      String[] values = new String[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = str();
+      }
+      return java.util.List.of(values);
     }
 
     public boolean atEnd() {
