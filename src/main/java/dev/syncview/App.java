@@ -9,6 +9,7 @@ import dev.syncview.runtime.Projection;
 import dev.syncview.runtime.StreamsViewStores;
 import dev.syncview.runtime.TopicLayout;
 import io.javalin.Javalin;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -56,7 +57,10 @@ public final class App implements AutoCloseable {
       Projection p = new Projection(config, bootstrap, replication);
       projection = p;
       http =
-          HttpServer.create(new ViewReader(new StreamsViewStores(p::streams)), p::ready)
+          HttpServer.create(
+                  new ViewReader(new StreamsViewStores(p::streams)),
+                  p::ready,
+                  config.cursorSecret().getBytes(StandardCharsets.UTF_8))
               .start(config.httpHost(), config.httpPort());
       p.start(advertised(config, http.port()));
       log.info("HTTP API on port {}; Kafka at {}", http.port(), bootstrap);

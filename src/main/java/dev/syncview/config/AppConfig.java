@@ -18,6 +18,7 @@ import java.util.Properties;
  *
  * @param kafkaBootstrapServers empty when the embedded broker is to be started
  * @param replicationFactor 0 for min(3, brokers)
+ * @param cursorSecret the key that signs listing cursors
  * @param streamsOverrides pass-through Kafka Streams properties, applied last
  */
 public record AppConfig(
@@ -36,6 +37,7 @@ public record AppConfig(
     int replicationFactor,
     int numStandbyReplicas,
     long commitIntervalMs,
+    String cursorSecret,
     Map<String, String> streamsOverrides) {
 
   static final String STREAMS_PREFIX = "kafka.streams.";
@@ -114,7 +116,16 @@ public record AppConfig(
         v.integer(Setting.REPLICATION_FACTOR, 0, 32),
         v.integer(Setting.NUM_STANDBY_REPLICAS, 0, 16),
         v.integer(Setting.COMMIT_INTERVAL_MS, 1, 600_000),
+        cursorSecret(v.text(Setting.CURSOR_SECRET, true), applicationId),
         overrides);
+  }
+
+  /**
+   * A cursor only ever continues its own tenant's listing, so a guessable default secret lets
+   * nobody see more; it only lets a client forge positions in listings it may read anyway.
+   */
+  private static String cursorSecret(String configured, String applicationId) {
+    return configured.isEmpty() ? "sync-view-cursor:" + applicationId : configured;
   }
 
   private static Properties readFile(Path path) {

@@ -34,7 +34,12 @@ public final class HttpServer {
 
   private HttpServer() {}
 
-  public static Javalin create(ReadApi api, Readiness readiness) {
+  /**
+   * @param cursorSecret signs listing cursors; every instance of one deployment needs the same
+   */
+  public static Javalin create(ReadApi api, Readiness readiness, byte[] cursorSecret) {
+    Cursors cursors = new Cursors(cursorSecret);
+    ItemHandlers items = new ItemHandlers(api);
     return Javalin.create(
         cfg -> {
           cfg.startup.showJavalinBanner = false;
@@ -58,7 +63,12 @@ public final class HttpServer {
           cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JettyErrors()));
 
           cfg.routes.before(HttpServer::beforeEach);
-          get(cfg.routes, "/api/v1/sources", new SourcesHandler(api));
+          get(cfg.routes, "/api/v1/sources", new ListHandler(ListParams.Route.SOURCES, api, cursors));
+          get(cfg.routes, "/api/v1/sources/{source_id}", items::source);
+          get(cfg.routes, "/api/v1/invocations", new ListHandler(ListParams.Route.JOBS, api, cursors));
+          get(cfg.routes, "/api/v1/invocations/{invocation_id}", items::job);
+          cfg.routes.post(
+              "/api/v1/sources/{source_id}/invocations/latest-by-keys", items::latestByKeys);
           get(cfg.routes, "/health", ctx -> health(ctx, readiness));
 
           cfg.routes.exception(ApiException.class, (e, ctx) -> apiError(ctx, e));

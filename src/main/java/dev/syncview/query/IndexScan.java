@@ -26,12 +26,17 @@ final class IndexScan {
 
   private IndexScan() {}
 
+  /**
+   * @param after the position of the last item already seen, or null: the scan starts right after
+   *     it (a seek, so a cursor page costs the same at any depth)
+   */
   static List<byte[]> page(
       ReadOnlyKeyValueStore<Bytes, byte[]> store,
       List<byte[]> prefixes,
       Order order,
       long offset,
-      int limit) {
+      int limit,
+      Position after) {
     List<byte[]> out = new ArrayList<>(Math.min(limit, 1024));
     if (limit == 0 || prefixes.isEmpty()) {
       return out;
@@ -40,7 +45,8 @@ final class IndexScan {
     PriorityQueue<Head> heads = new PriorityQueue<>(order == Order.ASC ? cmp : cmp.reversed());
     try (Iterators open = new Iterators()) {
       for (byte[] prefix : prefixes) {
-        Head head = new Head(open.add(scan(store, prefix, order)));
+        byte[] seen = after == null ? null : ViewKeys.at(prefix, after.createdAt(), after.jobId());
+        Head head = new Head(open.add(scan(store, prefix, order, seen)), seen);
         if (head.advance()) {
           heads.add(head);
         }
@@ -61,28 +67,37 @@ final class IndexScan {
     return out;
   }
 
+  /** The prefix's entries in listing order, starting at {@code seen} (inclusive) if given. */
   private static KeyValueIterator<Bytes, byte[]> scan(
-      ReadOnlyKeyValueStore<Bytes, byte[]> store, byte[] prefix, Order order) {
-    Bytes from = Bytes.wrap(ViewKeys.lowest(prefix));
-    Bytes to = Bytes.wrap(ViewKeys.highest(prefix));
-    return order == Order.ASC ? store.range(from, to) : store.reverseRange(from, to);
+      ReadOnlyKeyValueStore<Bytes, byte[]> store, byte[] prefix, Order order, byte[] seen) {
+    Bytes low = Bytes.wrap(ViewKeys.lowest(prefix));
+    Bytes high = Bytes.wrap(ViewKeys.highest(prefix));
+    if (order == Order.ASC) {
+      return store.range(seen == null ? low : Bytes.wrap(seen), high);
+    }
+    return store.reverseRange(low, seen == null ? high : Bytes.wrap(seen));
   }
 
   private static final class Head {
     private final KeyValueIterator<Bytes, byte[]> it;
+    private final byte[] seen;
     private byte[] key;
 
-    Head(KeyValueIterator<Bytes, byte[]> it) {
+    Head(KeyValueIterator<Bytes, byte[]> it, byte[] seen) {
       this.it = it;
+      this.seen = seen;
     }
 
+    /** Moves to the next entry, stepping over the already seen position itself. */
     boolean advance() {
-      if (!it.hasNext()) {
-        return false;
+      while (it.hasNext()) {
+        KeyValue<Bytes, byte[]> next = it.next();
+        key = next.key.get();
+        if (seen == null || !Arrays.equals(key, seen)) {
+          return true;
+        }
       }
-      KeyValue<Bytes, byte[]> next = it.next();
-      key = next.key.get();
-      return true;
+      return false;
     }
   }
 

@@ -1,14 +1,18 @@
 package dev.syncview.query;
 
 import dev.syncview.domain.TokenHash;
+import dev.syncview.domain.SourceType;
 import dev.syncview.view.AuthEntry;
 import dev.syncview.view.IndexFilter;
 import dev.syncview.view.RowAttrs;
 import dev.syncview.view.RowValue;
+import dev.syncview.view.SourceValue;
 import dev.syncview.view.ViewKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.kafka.common.utils.Bytes;
@@ -40,23 +44,106 @@ public final class ViewReader implements ReadApi {
   }
 
   @Override
-  public List<byte[]> listSources(Principal principal, ListQuery query) {
+  public Page list(Principal principal, ListQuery query) {
     ReadOnlyKeyValueStore<Bytes, byte[]> view = stores.view(principal.tenant());
     String tenant = principal.tenant();
-    IndexFilter filter = new IndexFilter(null, query.kind(), null, null, null);
     List<byte[]> prefixes = new ArrayList<>();
-    if (query.databaseName() != null) {
-      requireReadableDatabase(view, principal, query.databaseName());
-      prefixes.add(ViewKeys.indexPrefix(tenant, filter.withDatabase(query.databaseName())));
-    } else if (principal.databases() == null) {
-      prefixes.add(ViewKeys.indexPrefix(tenant, filter));
+    if (query.sourceId() != null) {
+      SourceValue source = readableSource(view, principal, query.sourceId());
+      if (query.kind() != null && source.type().kind() != query.kind()) {
+        return new Page(List.of(), null);
+      }
+      prefixes.add(
+          ViewKeys.indexPrefix(
+              tenant, new IndexFilter(null, null, query.status(), query.sourceId(), null)));
     } else {
-      for (String db : new TreeSet<>(principal.databases())) {
-        prefixes.add(ViewKeys.indexPrefix(tenant, filter.withDatabase(db)));
+      IndexFilter filter = new IndexFilter(null, query.kind(), query.status(), null, null);
+      if (query.databaseName() != null) {
+        requireReadableDatabase(view, principal, query.databaseName());
+        prefixes.add(ViewKeys.indexPrefix(tenant, filter.withDatabase(query.databaseName())));
+      } else if (principal.databases() == null) {
+        prefixes.add(ViewKeys.indexPrefix(tenant, filter));
+      } else {
+        for (String db : new TreeSet<>(principal.databases())) {
+          prefixes.add(ViewKeys.indexPrefix(tenant, filter.withDatabase(db)));
+        }
       }
     }
-    List<byte[]> keys = IndexScan.page(view, prefixes, query.order(), query.offset(), query.limit());
-    return items(view, tenant, keys, attrs -> matches(attrs, principal, query));
+    if (query.limit() == 0) {
+      return new Page(List.of(), null);
+    }
+    // One more than asked: whether there is a next page.
+    List<byte[]> keys =
+        IndexScan.page(
+            view, prefixes, query.order(), query.offset(), query.limit() + 1, query.after());
+    boolean more = keys.size() > query.limit();
+    List<byte[]> page = more ? keys.subList(0, query.limit()) : keys;
+    Position next = null;
+    if (more) {
+      byte[] last = page.get(page.size() - 1);
+      next = new Position(ViewKeys.createdAtOf(last), ViewKeys.jobIdOf(last));
+    }
+    return new Page(items(view, tenant, page, attrs -> matches(attrs, principal, query)), next);
+  }
+
+  @Override
+  public byte[] job(Principal principal, String jobId) {
+    ReadOnlyKeyValueStore<Bytes, byte[]> view = stores.view(principal.tenant());
+    byte[] row = view.get(Bytes.wrap(ViewKeys.row(principal.tenant(), jobId)));
+    if (row != null) {
+      RowValue value = RowValue.decode(row);
+      if (value.live() && principal.mayRead(value.attrs().databaseName())) {
+        return value.itemJson();
+      }
+    }
+    throw new ApiException.NotFound("invocation " + jobId + " does not exist");
+  }
+
+  @Override
+  public byte[] source(Principal principal, String sourceId) {
+    return readableSource(stores.view(principal.tenant()), principal, sourceId).sourceJson();
+  }
+
+  @Override
+  public Map<String, byte[]> latestByObjectKeys(
+      Principal principal, String sourceId, List<String> objectKeys) {
+    ReadOnlyKeyValueStore<Bytes, byte[]> view = stores.view(principal.tenant());
+    SourceValue source = readableSource(view, principal, sourceId);
+    if (source.type() != SourceType.S3) {
+      throw new ApiException.BadRequest("source " + sourceId + " is not an s3 source");
+    }
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (String key : objectKeys) {
+      if (out.containsKey(key)) {
+        continue;
+      }
+      byte[] prefix =
+          ViewKeys.indexPrefix(principal.tenant(), new IndexFilter(null, null, null, sourceId, key));
+      List<byte[]> newest = IndexScan.page(view, List.of(prefix), Order.DESC, 0, 1, null);
+      List<byte[]> item =
+          items(
+              view,
+              principal.tenant(),
+              newest,
+              attrs -> sourceId.equals(attrs.sourceId()) && key.equals(attrs.objectKey()));
+      if (!item.isEmpty()) {
+        out.put(key, item.get(0));
+      }
+    }
+    return out;
+  }
+
+  /** A live source of the principal's tenant within its scope, else 404 like an unknown id. */
+  private static SourceValue readableSource(
+      ReadOnlyKeyValueStore<Bytes, byte[]> view, Principal principal, String sourceId) {
+    byte[] stored = view.get(Bytes.wrap(ViewKeys.source(principal.tenant(), sourceId)));
+    if (stored != null) {
+      SourceValue source = SourceValue.decode(stored);
+      if (principal.mayRead(source.databaseName())) {
+        return source;
+      }
+    }
+    throw new ApiException.NotFound("source " + sourceId + " does not exist");
   }
 
   private static void requireReadableDatabase(
@@ -73,7 +160,9 @@ public final class ViewReader implements ReadApi {
   private static boolean matches(RowAttrs attrs, Principal principal, ListQuery query) {
     return principal.mayRead(attrs.databaseName())
         && (query.databaseName() == null || query.databaseName().equals(attrs.databaseName()))
-        && (query.kind() == null || query.kind() == attrs.kind());
+        && (query.kind() == null || query.kind() == attrs.kind())
+        && (query.status() == null || query.status() == attrs.status())
+        && (query.sourceId() == null || query.sourceId().equals(attrs.sourceId()));
   }
 
   /**

@@ -67,7 +67,7 @@ class SeedSchemaContractTest {
       h.job(Events.job(id(n++), "acme", S3).setJson("status", status).remove("target_collection_name"));
       h.job(Events.job(id(n++), "acme", WEB).setJson("status", status));
     }
-    app = HttpServer.create(h.api(), () -> true).start("127.0.0.1", 0);
+    app = HttpServer.create(h.api(), () -> true, "test-secret".getBytes()).start("127.0.0.1", 0);
     http = new HttpClientSupport(app.port());
   }
 

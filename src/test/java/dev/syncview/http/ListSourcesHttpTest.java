@@ -40,7 +40,7 @@ class ListSourcesHttpTest {
     h.source(Events.githubSource(SRC, "acme", "docs"));
     h.source(Events.webSource("1c7c2f9f-3d66-4b9f-8b8f-4f4d3c2e5f60", "acme", "web"));
     h.job(Events.job(JOB, "acme", SRC));
-    app = HttpServer.create(h.api(), () -> true).start("127.0.0.1", 0);
+    app = HttpServer.create(h.api(), () -> true, "test-secret".getBytes()).start("127.0.0.1", 0);
     http = new HttpClientSupport(app.port());
   }
 
@@ -265,7 +265,8 @@ class ListSourcesHttpTest {
                         return h.stores().auth();
                       }
                     }),
-                () -> false)
+                () -> false,
+                "test-secret".getBytes())
             .start("127.0.0.1", 0);
     try {
       HttpClientSupport c = new HttpClientSupport(starting.port());

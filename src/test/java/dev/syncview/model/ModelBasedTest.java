@@ -98,7 +98,7 @@ class ModelBasedTest {
     try {
       Principal p = h.api().authenticate(token);
       List<JsonNode> items = new ArrayList<>();
-      for (byte[] item : h.api().listSources(p, q)) {
+      for (byte[] item : h.api().list(p, q).items()) {
         items.add(Json.parse(item));
       }
       return new ReferenceModel.Answer(200, items);

@@ -151,9 +151,9 @@ class ListSourcesQueryTest {
   @Test
   void shouldForbidADatabaseOutsideTheKeysScopeWhetherOrNotItExists() {
     Principal p = h.login("docs-tok");
-    assertThatThrownBy(() -> h.api().listSources(p, query("web", null, 10, 0, Order.DESC)))
+    assertThatThrownBy(() -> h.api().list(p, query("web", null, 10, 0, Order.DESC)))
         .isInstanceOf(ApiException.Forbidden.class);
-    assertThatThrownBy(() -> h.api().listSources(p, query("nowhere", null, 10, 0, Order.DESC)))
+    assertThatThrownBy(() -> h.api().list(p, query("nowhere", null, 10, 0, Order.DESC)))
         .isInstanceOf(ApiException.Forbidden.class);
   }
 
@@ -161,14 +161,14 @@ class ListSourcesQueryTest {
   void shouldSeeNothingAndBeForbiddenEverythingWithAnEmptyScope() {
     assertThat(h.ids("none-tok")).isEmpty();
     Principal p = h.login("none-tok");
-    assertThatThrownBy(() -> h.api().listSources(p, query("docs", null, 10, 0, Order.DESC)))
+    assertThatThrownBy(() -> h.api().list(p, query("docs", null, 10, 0, Order.DESC)))
         .isInstanceOf(ApiException.Forbidden.class);
   }
 
   @Test
   void shouldAnswerNotFoundForADatabaseTheTenantNeverHad() {
     Principal p = h.login("tok");
-    assertThatThrownBy(() -> h.api().listSources(p, query("nowhere", null, 10, 0, Order.DESC)))
+    assertThatThrownBy(() -> h.api().list(p, query("nowhere", null, 10, 0, Order.DESC)))
         .isInstanceOf(ApiException.NotFound.class);
   }
 
@@ -176,7 +176,7 @@ class ListSourcesQueryTest {
   void shouldAnswerNotFoundForAnotherTenantsDatabase() {
     h.source(Events.githubSource("00000000-0000-4000-8000-0000000000aa", "other", "secret-db"));
     Principal p = h.login("tok");
-    assertThatThrownBy(() -> h.api().listSources(p, query("secret-db", null, 10, 0, Order.DESC)))
+    assertThatThrownBy(() -> h.api().list(p, query("secret-db", null, 10, 0, Order.DESC)))
         .isInstanceOf(ApiException.NotFound.class);
   }
 

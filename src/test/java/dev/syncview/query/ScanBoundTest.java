@@ -46,7 +46,7 @@ class ScanBoundTest {
     ReadApi api = new ViewReader(counting(h.stores()));
     Principal p = api.authenticate(token);
     reads.set(0);
-    int n = api.listSources(p, q).size();
+    int n = api.list(p, q).items().size();
     assertThat(n).isEqualTo(Math.min(q.limit(), 40 - (int) q.offset()));
     return reads.get();
   }

@@ -129,7 +129,7 @@ public final class ProjectionHarness implements AutoCloseable {
   /** The ids of a page, in order. */
   public List<String> ids(String token, ListQuery q) {
     List<String> out = new ArrayList<>();
-    for (byte[] item : api.listSources(login(token), q)) {
+    for (byte[] item : api.list(login(token), q).items()) {
       out.add(Json.parse(item).get("id").asText());
     }
     return out;

@@ -35,7 +35,7 @@ class EventRulesTest {
   }
 
   String status(String jobId) {
-    for (byte[] item : h.api().listSources(h.login("tok"), ProjectionHarness.query(null, null, 1000, 0, Order.DESC))) {
+    for (byte[] item : h.api().list(h.login("tok"), ProjectionHarness.query(null, null, 1000, 0, Order.DESC)).items()) {
       var node = Json.parse(item);
       if (node.get("id").asText().equals(jobId)) {
         return Json.write(node.get("status"));
@@ -45,7 +45,7 @@ class EventRulesTest {
   }
 
   String database(String jobId) {
-    for (byte[] item : h.api().listSources(h.login("tok"), ProjectionHarness.query(null, null, 1000, 0, Order.DESC))) {
+    for (byte[] item : h.api().list(h.login("tok"), ProjectionHarness.query(null, null, 1000, 0, Order.DESC)).items()) {
       var node = Json.parse(item);
       if (node.get("id").asText().equals(jobId)) {
         return node.get("metadata").get("database_name").asText();
@@ -206,7 +206,7 @@ class EventRulesTest {
           Events.job(JOB, "acme", SRC)
               .setJson("additional_metadata", "{\"a\":1e400,\"b\":1.10,\"c\":12345678901234567890123,\"d\":0.1000000000000000055511151231257827}"));
 
-      String item = new String(h.api().listSources(h.login("tok"), ProjectionHarness.query(null, null, 10, 0, Order.DESC)).get(0), java.nio.charset.StandardCharsets.UTF_8);
+      String item = new String(h.api().list(h.login("tok"), ProjectionHarness.query(null, null, 10, 0, Order.DESC)).items().get(0), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(item)
           .contains("\"additional_metadata\":{\"a\":1E+400,\"b\":1.10,\"c\":12345678901234567890123,\"d\":0.1000000000000000055511151231257827}");
     }
@@ -217,7 +217,7 @@ class EventRulesTest {
 
       h.job(Events.job(JOB, "acme", SRC).createdAt("2026-01-01T00:00:00+23:59"));
 
-      String item = new String(h.api().listSources(h.login("tok"), ProjectionHarness.query(null, null, 10, 0, Order.DESC)).get(0), java.nio.charset.StandardCharsets.UTF_8);
+      String item = new String(h.api().list(h.login("tok"), ProjectionHarness.query(null, null, 10, 0, Order.DESC)).items().get(0), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(item).contains("\"created_at\":\"2025-12-31T00:01:00.000Z\"");
     }
 
