@@ -2,10 +2,13 @@ package dev.syncview;
 
 import dev.syncview.config.AppConfig;
 import dev.syncview.http.HttpServer;
+import dev.syncview.http.HttpSettings;
 import dev.syncview.kafka.EmbeddedKafkaBroker;
 import dev.syncview.kafka.TopicProvisioner;
 import dev.syncview.query.ViewReader;
+import dev.syncview.runtime.AppliedPositions;
 import dev.syncview.runtime.Projection;
+import dev.syncview.runtime.StreamsStatus;
 import dev.syncview.runtime.StreamsViewStores;
 import dev.syncview.runtime.TopicLayout;
 import io.javalin.Javalin;
@@ -29,12 +32,15 @@ public final class App implements AutoCloseable {
   private final EmbeddedKafkaBroker broker;
   private final Projection projection;
   private final Javalin http;
+  private final Admin admin;
   private final String bootstrapServers;
 
-  private App(EmbeddedKafkaBroker broker, Projection projection, Javalin http, String bootstrapServers) {
+  private App(
+      EmbeddedKafkaBroker broker, Projection projection, Javalin http, Admin admin, String bootstrapServers) {
     this.broker = broker;
     this.projection = projection;
     this.http = http;
+    this.admin = admin;
     this.bootstrapServers = bootstrapServers;
   }
 
@@ -42,6 +48,7 @@ public final class App implements AutoCloseable {
     EmbeddedKafkaBroker broker = null;
     Javalin http = null;
     Projection projection = null;
+    Admin admin = null;
     try {
       if (config.embeddedKafka()) {
         broker =
@@ -53,20 +60,26 @@ public final class App implements AutoCloseable {
                 Map.of());
       }
       String bootstrap = broker != null ? broker.bootstrapServers() : config.bootstrapServers();
-      int replication = provisionTopics(config, bootstrap);
+      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+      int replication = provisionTopics(config, admin);
       Projection p = new Projection(config, bootstrap, replication);
       projection = p;
+      StreamsStatus status = new StreamsStatus(p::streams);
       http =
           HttpServer.create(
                   new ViewReader(new StreamsViewStores(p::streams)),
-                  p::ready,
-                  config.cursorSecret().getBytes(StandardCharsets.UTF_8))
+                  status,
+                  new AppliedPositions(admin, config.applicationId(), config.topics(), status),
+                  new HttpSettings(
+                      config.cursorSecret().getBytes(StandardCharsets.UTF_8),
+                      Duration.ofMillis(config.minPositionTimeoutMs()),
+                      config.topics().apiKeys()))
               .start(config.httpHost(), config.httpPort());
       p.start(advertised(config, http.port()));
       log.info("HTTP API on port {}; Kafka at {}", http.port(), bootstrap);
-      return new App(broker, projection, http, bootstrap);
+      return new App(broker, projection, http, admin, bootstrap);
     } catch (RuntimeException | InterruptedException e) {
-      closeAll(http, projection, broker);
+      closeAll(http, projection, admin, broker);
       throw e;
     }
   }
@@ -78,17 +91,15 @@ public final class App implements AutoCloseable {
   }
 
   /** Creates missing topics; returns the replication factor for internal topics. */
-  private static int provisionTopics(AppConfig config, String bootstrap) throws InterruptedException {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      TopicProvisioner.ensure(admin, TopicLayout.of(config.topics()), config.replicationFactor());
-      if (config.replicationFactor() > 0) {
-        return config.replicationFactor();
-      }
-      try {
-        return Math.min(3, admin.describeCluster().nodes().get().size());
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("cannot describe the Kafka cluster at " + bootstrap, e.getCause());
-      }
+  private static int provisionTopics(AppConfig config, Admin admin) throws InterruptedException {
+    TopicProvisioner.ensure(admin, TopicLayout.of(config.topics()), config.replicationFactor());
+    if (config.replicationFactor() > 0) {
+      return config.replicationFactor();
+    }
+    try {
+      return Math.min(3, admin.describeCluster().nodes().get().size());
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe the Kafka cluster", e.getCause());
     }
   }
 
@@ -100,10 +111,6 @@ public final class App implements AutoCloseable {
     return bootstrapServers;
   }
 
-  public boolean ready() {
-    return projection.ready();
-  }
-
   /** Waits until the view answers queries; false on timeout. */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
     return projection.awaitRunning(timeout);
@@ -112,15 +119,19 @@ public final class App implements AutoCloseable {
   /** Stops HTTP (finishing requests in flight), then the projection, then the broker. */
   @Override
   public void close() {
-    closeAll(http, projection, broker);
+    closeAll(http, projection, admin, broker);
   }
 
-  private static void closeAll(Javalin http, Projection projection, EmbeddedKafkaBroker broker) {
+  private static void closeAll(
+      Javalin http, Projection projection, Admin admin, EmbeddedKafkaBroker broker) {
     if (http != null) {
       http.stop();
     }
     if (projection != null) {
       projection.close();
+    }
+    if (admin != null) {
+      admin.close();
     }
     if (broker != null) {
       broker.close();

@@ -38,6 +38,7 @@ public record AppConfig(
     int numStandbyReplicas,
     long commitIntervalMs,
     String cursorSecret,
+    long minPositionTimeoutMs,
     Map<String, String> streamsOverrides) {
 
   static final String STREAMS_PREFIX = "kafka.streams.";
@@ -117,6 +118,7 @@ public record AppConfig(
         v.integer(Setting.NUM_STANDBY_REPLICAS, 0, 16),
         v.integer(Setting.COMMIT_INTERVAL_MS, 1, 600_000),
         cursorSecret(v.text(Setting.CURSOR_SECRET, true), applicationId),
+        v.integer(Setting.MIN_POSITION_TIMEOUT_MS, 0, 600_000),
         overrides);
   }
 

@@ -31,6 +31,8 @@ public enum Setting {
   NUM_STANDBY_REPLICAS("num.standby.replicas", "0", "Standby copies of each state store on other instances."),
   COMMIT_INTERVAL_MS(
       "commit.interval.ms", "100", "Kafka Streams commit interval: the floor of the view's lag between stages."),
+  MIN_POSITION_TIMEOUT_MS(
+      "min.position.timeout.ms", "5000", "Longest wait of a read-your-writes request (min_position) before a 503."),
   CURSOR_SECRET(
       "cursor.secret", "", "Signs listing cursors; the same on every instance. Empty: derived from application.id."),
   CONFIG_FILE("config.file", "", "Optional properties file read under the environment.");

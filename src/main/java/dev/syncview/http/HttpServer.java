@@ -1,7 +1,9 @@
 package dev.syncview.http;
 
 import dev.syncview.query.ApiException;
+import dev.syncview.query.Freshness;
 import dev.syncview.query.ReadApi;
+import dev.syncview.query.ViewStatus;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -30,16 +32,16 @@ public final class HttpServer {
   static final int MAX_HEADER_BYTES = 8 * 1024;
   static final long MAX_BODY_BYTES = 1024 * 1024;
   static final long STOP_TIMEOUT_MS = 10_000;
-  private static final byte[] HEALTH_OK = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
 
   private HttpServer() {}
 
-  /**
-   * @param cursorSecret signs listing cursors; every instance of one deployment needs the same
-   */
-  public static Javalin create(ReadApi api, Readiness readiness, byte[] cursorSecret) {
-    Cursors cursors = new Cursors(cursorSecret);
-    ItemHandlers items = new ItemHandlers(api);
+  public static Javalin create(
+      ReadApi api, ViewStatus status, Freshness freshness, HttpSettings settings) {
+    Cursors cursors = new Cursors(settings.cursorSecret());
+    Reads reads =
+        new Reads(api, freshness, status, settings.minPositionTimeout(), settings.apiKeysTopic());
+    ItemHandlers items = new ItemHandlers(reads);
+    ApiDocs docs = new ApiDocs();
     return Javalin.create(
         cfg -> {
           cfg.startup.showJavalinBanner = false;
@@ -63,13 +65,16 @@ public final class HttpServer {
           cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JettyErrors()));
 
           cfg.routes.before(HttpServer::beforeEach);
-          get(cfg.routes, "/api/v1/sources", new ListHandler(ListParams.Route.SOURCES, api, cursors));
+          get(cfg.routes, "/api/v1/sources", new ListHandler(ListParams.Route.SOURCES, reads, cursors));
           get(cfg.routes, "/api/v1/sources/{source_id}", items::source);
-          get(cfg.routes, "/api/v1/invocations", new ListHandler(ListParams.Route.JOBS, api, cursors));
+          get(cfg.routes, "/api/v1/invocations", new ListHandler(ListParams.Route.JOBS, reads, cursors));
           get(cfg.routes, "/api/v1/invocations/{invocation_id}", items::job);
           cfg.routes.post(
               "/api/v1/sources/{source_id}/invocations/latest-by-keys", items::latestByKeys);
-          get(cfg.routes, "/health", ctx -> health(ctx, readiness));
+          get(cfg.routes, "/health", ctx -> health(ctx, status));
+          get(cfg.routes, "/openapi.json", docs::openapi);
+          get(cfg.routes, "/docs", docs::page);
+          get(cfg.routes, "/docs/ui/{file}", docs::asset);
 
           cfg.routes.exception(ApiException.class, (e, ctx) -> apiError(ctx, e));
           cfg.routes.exception(HttpResponseException.class, HttpServer::javalinError);
@@ -92,12 +97,21 @@ public final class HttpServer {
     ctx.header(REQUEST_ID, id);
   }
 
-  private static void health(Context ctx, Readiness readiness) {
-    if (readiness.ready()) {
-      Responses.json(ctx, 200, HEALTH_OK);
-    } else {
+  /** 200 with the lag per partition once the view answers; 503 before. */
+  private static void health(Context ctx, ViewStatus status) {
+    if (!status.ready()) {
       apiError(ctx, unavailable());
+      return;
     }
+    ViewStatus.Lag lag = status.lag();
+    StringBuilder body = new StringBuilder("{\"status\":\"ok\",\"lag\":{\"records\":");
+    body.append(lag.records()).append(",\"partitions\":{");
+    String sep = "";
+    for (Map.Entry<String, Long> e : lag.partitions().entrySet()) {
+      body.append(sep).append('"').append(e.getKey()).append("\":").append(e.getValue());
+      sep = ",";
+    }
+    Responses.json(ctx, 200, body.append("}}}").toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static ApiException.Unavailable unavailable() {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.syncview.ingest.Uuids;
 import dev.syncview.query.ApiException;
 import dev.syncview.query.Principal;
-import dev.syncview.query.ReadApi;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,32 +22,35 @@ final class ItemHandlers {
   private static final JsonFactory JSON =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-  private final ReadApi api;
+  private final Reads reads;
 
-  ItemHandlers(ReadApi api) {
-    this.api = api;
+  ItemHandlers(Reads reads) {
+    this.reads = reads;
   }
 
   void source(Context ctx) {
-    Principal principal = api.authenticate(Tokens.of(ctx));
-    Responses.json(ctx, 200, api.source(principal, id(ctx, "source_id", "source")));
+    Principal principal = reads.authenticate(ctx);
+    reads.settle(ctx, QueryString.parse(ctx.queryString()));
+    Responses.json(ctx, 200, reads.api().source(principal, id(ctx, "source_id", "source")));
   }
 
   void job(Context ctx) {
-    Principal principal = api.authenticate(Tokens.of(ctx));
-    Responses.json(ctx, 200, api.job(principal, id(ctx, "invocation_id", "invocation")));
+    Principal principal = reads.authenticate(ctx);
+    reads.settle(ctx, QueryString.parse(ctx.queryString()));
+    Responses.json(ctx, 200, reads.api().job(principal, id(ctx, "invocation_id", "invocation")));
   }
 
   /** Body {@code {"object_keys": [..]}}: at most 1000 strings; 415 unless JSON. */
   void latestByKeys(Context ctx) {
-    Principal principal = api.authenticate(Tokens.of(ctx));
+    Principal principal = reads.authenticate(ctx);
     String type = ctx.contentType();
-    if (type == null || !type.toLowerCase().startsWith("application/json")) {
+    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new UnsupportedMediaType();
     }
     List<String> keys = objectKeys(ctx.bodyAsBytes());
+    reads.settle(ctx, QueryString.parse(ctx.queryString()));
     String sourceId = id(ctx, "source_id", "source");
-    Map<String, byte[]> latest = api.latestByObjectKeys(principal, sourceId, keys);
+    Map<String, byte[]> latest = reads.api().latestByObjectKeys(principal, sourceId, keys);
     Responses.json(ctx, 200, object(latest));
   }
 

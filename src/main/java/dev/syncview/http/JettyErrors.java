@@ -38,6 +38,9 @@ final class JettyErrors extends ErrorHandler {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.getHeaders().put(ERROR_CACHE_CONTROL);
+    if (!response.getHeaders().contains(HttpServer.REQUEST_ID)) {
+      response.getHeaders().put(HttpServer.REQUEST_ID, java.util.UUID.randomUUID().toString());
+    }
     boolean head = HttpMethod.HEAD.is(request.getMethod());
     response.write(true, head ? null : ByteBuffer.wrap(body), callback);
     return true;

@@ -2,7 +2,6 @@ package dev.syncview.http;
 
 import dev.syncview.query.Page;
 import dev.syncview.query.Principal;
-import dev.syncview.query.ReadApi;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URLEncoder;
@@ -16,21 +15,22 @@ import java.util.Map;
  */
 final class ListHandler implements Handler {
   private final ListParams.Route route;
-  private final ReadApi api;
+  private final Reads reads;
   private final Cursors cursors;
 
-  ListHandler(ListParams.Route route, ReadApi api, Cursors cursors) {
+  ListHandler(ListParams.Route route, Reads reads, Cursors cursors) {
     this.route = route;
-    this.api = api;
+    this.reads = reads;
     this.cursors = cursors;
   }
 
   @Override
   public void handle(Context ctx) {
-    Principal principal = api.authenticate(Tokens.of(ctx));
-    ListParams.Request request =
-        ListParams.parse(route, QueryString.parse(ctx.queryString()), principal.tenant(), cursors);
-    Page page = api.list(principal, request.query());
+    Principal principal = reads.authenticate(ctx);
+    QueryString query = QueryString.parse(ctx.queryString());
+    ListParams.Request request = ListParams.parse(route, query, principal.tenant(), cursors);
+    reads.settle(ctx, query);
+    Page page = reads.api().list(principal, request.query());
     if (page.next() != null) {
       String cursor = cursors.encode(request.listing(), page.next());
       ctx.header("Link", "<" + next(request.repeat(), cursor) + ">; rel=\"next\"");

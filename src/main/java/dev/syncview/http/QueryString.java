@@ -61,6 +61,15 @@ public final class QueryString {
     return v.get(0);
   }
 
+  /** Every value of a repeatable parameter; an empty one is a 400. */
+  public List<String> all(String name) {
+    List<String> v = values.getOrDefault(name, List.of());
+    if (v.contains("")) {
+      throw new ApiException.BadRequest("query parameter " + name + " must not be empty");
+    }
+    return v;
+  }
+
   private static String decode(String s) {
     if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
       return s;

@@ -62,11 +62,6 @@ public final class Projection implements AutoCloseable {
     return streams;
   }
 
-  public boolean ready() {
-    KafkaStreams s = streams;
-    return s != null && s.state() == KafkaStreams.State.RUNNING;
-  }
-
   public boolean awaitRunning(Duration timeout) throws InterruptedException {
     return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -1,5 +1,6 @@
 package dev.syncview.topology;
 
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -93,6 +94,31 @@ public final class ProjectionTopology {
         Consumed.with(BYTES, BYTES).withName(StoreNames.AUTH + ".in"),
         AuthLoader::new);
     return b.build();
+  }
+
+  /** The hop after which records of an input topic reach the global auth store. */
+  public static final String AUTH_HOP = "<global auth store>";
+
+  /**
+   * The stages an input record passes through after its own topic, as the repartition topic names
+   * (without the {@code <application.id>-} prefix and {@code -repartition} suffix) each stage reads,
+   * ending with the view; API keys end with {@link #AUTH_HOP}. Read-your-writes follows a record
+   * along this path.
+   */
+  public static List<List<String>> hopsAfter(Topics topics, String inputTopic) {
+    if (inputTopic.equals(topics.sources())) {
+      return List.of(List.of(Nodes.SOURCES_BY_ID), List.of(Nodes.CHANGES_BY_TENANT));
+    }
+    if (inputTopic.equals(topics.jobs())) {
+      return List.of(
+          List.of(Nodes.JOBS_BY_ID),
+          List.of(Nodes.JOBS_BY_SOURCE, Nodes.SOURCELESS_BY_TENANT),
+          List.of(Nodes.CHANGES_BY_TENANT));
+    }
+    if (inputTopic.equals(topics.apiKeys())) {
+      return List.of(List.of(Nodes.KEYS_BY_ID), List.of(AUTH_HOP));
+    }
+    throw new IllegalArgumentException(inputTopic + " is not an input of the projection");
   }
 
   private static KStream<byte[], byte[]> route(

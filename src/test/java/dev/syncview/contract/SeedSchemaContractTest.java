@@ -13,6 +13,7 @@ import dev.syncview.testing.Events;
 import dev.syncview.testing.HttpClientSupport;
 import dev.syncview.testing.Json;
 import dev.syncview.testing.ProjectionHarness;
+import dev.syncview.testing.TestServers;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,7 @@ class SeedSchemaContractTest {
       h.job(Events.job(id(n++), "acme", S3).setJson("status", status).remove("target_collection_name"));
       h.job(Events.job(id(n++), "acme", WEB).setJson("status", status));
     }
-    app = HttpServer.create(h.api(), () -> true, "test-secret".getBytes()).start("127.0.0.1", 0);
+    app = TestServers.start(h.api());
     http = new HttpClientSupport(app.port());
   }
 

@@ -7,6 +7,7 @@ import dev.syncview.testing.Events;
 import dev.syncview.testing.HttpClientSupport;
 import dev.syncview.testing.Json;
 import dev.syncview.testing.ProjectionHarness;
+import dev.syncview.testing.TestServers;
 import io.javalin.Javalin;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class ListSourcesHttpTest {
     h.source(Events.githubSource(SRC, "acme", "docs"));
     h.source(Events.webSource("1c7c2f9f-3d66-4b9f-8b8f-4f4d3c2e5f60", "acme", "web"));
     h.job(Events.job(JOB, "acme", SRC));
-    app = HttpServer.create(h.api(), () -> true, "test-secret".getBytes()).start("127.0.0.1", 0);
+    app = TestServers.start(h.api());
     http = new HttpClientSupport(app.port());
   }
 
@@ -250,7 +251,7 @@ class ListSourcesHttpTest {
   @Test
   void shouldAnswerUnavailableWithRetryAfterWhenTheViewIsNotReady() {
     Javalin starting =
-        HttpServer.create(
+        TestServers.start(
                 new dev.syncview.query.ViewReader(
                     new dev.syncview.query.ViewStores() {
                       public org.apache.kafka.streams.state.ReadOnlyKeyValueStore<
@@ -265,9 +266,7 @@ class ListSourcesHttpTest {
                         return h.stores().auth();
                       }
                     }),
-                () -> false,
-                "test-secret".getBytes())
-            .start("127.0.0.1", 0);
+                TestServers.status(false));
     try {
       HttpClientSupport c = new HttpClientSupport(starting.port());
       HttpResponse<String> r = c.get("/api/v1/sources", "tok");

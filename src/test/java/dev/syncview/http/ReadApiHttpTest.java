@@ -7,6 +7,7 @@ import dev.syncview.testing.Events;
 import dev.syncview.testing.HttpClientSupport;
 import dev.syncview.testing.Json;
 import dev.syncview.testing.ProjectionHarness;
+import dev.syncview.testing.TestServers;
 import io.javalin.Javalin;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class ReadApiHttpTest {
           .setJson("status", STATUSES[i % 5])
           .set("object_key", "key-" + (i % 4)));
     }
-    app = HttpServer.create(h.api(), () -> true, "test-secret".getBytes()).start("127.0.0.1", 0);
+    app = TestServers.start(h.api());
     http = new HttpClientSupport(app.port());
   }
 

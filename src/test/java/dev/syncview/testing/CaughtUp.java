@@ -10,10 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -43,7 +41,7 @@ public final class CaughtUp {
     admin.describeTopics(topics).allTopicNames().get()
         .forEach((name, d) -> d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
     var ends =
-        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        admin.listOffsets(request).all().get();
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
     for (var e : ends.entrySet()) {

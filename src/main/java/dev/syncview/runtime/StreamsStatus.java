@@ -1,0 +1,80 @@
+package dev.syncview.runtime;
+
+import dev.syncview.query.ViewStatus;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Readiness and lag from the Streams client itself: the consumers' {@code records-lag} metric per
+ * partition (main and global consumers; restore consumers are not lag behind the topics). Computed
+ * at most every {@link #REFRESH_MS} ms, so it costs nothing per request.
+ */
+public final class StreamsStatus implements ViewStatus {
+  static final long REFRESH_MS = 250;
+  private final Supplier<KafkaStreams> streams;
+  private volatile Lag cached = new Lag(0, Map.of());
+  private volatile long cachedAt;
+
+  public StreamsStatus(Supplier<KafkaStreams> streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public boolean ready() {
+    KafkaStreams s = streams.get();
+    return s != null && s.state() == KafkaStreams.State.RUNNING;
+  }
+
+  @Override
+  public Lag lag() {
+    long now = System.currentTimeMillis();
+    if (now - cachedAt > REFRESH_MS) {
+      KafkaStreams s = streams.get();
+      cached = s == null ? new Lag(0, Map.of()) : compute(s.metrics());
+      cachedAt = now;
+    }
+    return cached;
+  }
+
+  static Lag compute(Map<MetricName, ? extends Metric> metrics) {
+    Map<String, Long> partitions = new TreeMap<>();
+    for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+      MetricName n = e.getKey();
+      if (!n.name().equals("records-lag")
+          || !n.group().equals("consumer-fetch-manager-metrics")
+          || !n.tags().containsKey("partition")
+          || n.tags().getOrDefault("client-id", "").endsWith("restore-consumer")) {
+        continue;
+      }
+      Object value = e.getValue().metricValue();
+      if (value instanceof Double d && !d.isNaN()) {
+        partitions.merge(n.tags().get("topic") + "-" + n.tags().get("partition"), Math.max(0, d.longValue()), Math::max);
+      }
+    }
+    dropDeprecatedTwins(partitions);
+    long total = partitions.values().stream().mapToLong(Long::longValue).sum();
+    return new Lag(total, Collections.unmodifiableMap(partitions));
+  }
+
+  /**
+   * Consumers also publish each lag under a deprecated topic tag with '.' replaced by '_'
+   * (KIP-1109); keep the real topic's entry only, so no partition counts twice.
+   */
+  private static void dropDeprecatedTwins(Map<String, Long> partitions) {
+    Set<String> twins = new HashSet<>();
+    for (String key : partitions.keySet()) {
+      String twin = key.replace('.', '_');
+      if (!twin.equals(key) && partitions.containsKey(twin)) {
+        twins.add(twin);
+      }
+    }
+    partitions.keySet().removeAll(twins);
+  }
+}

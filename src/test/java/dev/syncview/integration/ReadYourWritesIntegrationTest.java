@@ -1,0 +1,87 @@
+package dev.syncview.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncview.testing.Events;
+import dev.syncview.testing.Json;
+import dev.syncview.testing.Producing;
+import dev.syncview.testing.RunningService;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Read-your-writes on the real broker: a client that passes the position of what it produced
+ * sees it in the very next answer, every time; a position the view cannot reach in time is a 503.
+ */
+class ReadYourWritesIntegrationTest {
+  static final String[] STATUSES = {"pending", "processing", "cancelled"};
+
+  static String position(RecordMetadata m) {
+    return m.topic() + ":" + m.partition() + ":" + m.offset();
+  }
+
+  @Test
+  void shouldSeeEveryWriteAtOnceWhenItsPositionIsGiven() throws Exception {
+    try (RunningService service = new RunningService().with("MIN_POSITION_TIMEOUT_MS", "10000").start();
+        Producing kafka = new Producing(service.bootstrapServers())) {
+      String src = UUID.randomUUID().toString();
+      String job = UUID.randomUUID().toString();
+      RecordMetadata key = kafka.send("sync.api-keys", "k1", Events.apiKey("k1", "acme", "tok", null));
+      kafka.send("sync.sources", src, Events.githubSource(src, "acme", "docs"));
+
+      // a brand-new key works at once when its position is given
+      HttpResponse<String> first = service.http().get("/api/v1/sources?min_position=" + position(key), "tok");
+      assertThat(first.statusCode()).isEqualTo(200);
+
+      List<Long> waits = new ArrayList<>();
+      for (int v = 1; v <= 25; v++) {
+        RecordMetadata m =
+            kafka.send("sync.jobs", job, Events.job(job, "acme", src).version(v)
+                .set("status", STATUSES[v % 3]).set("target_collection_name", "c" + v));
+        long start = System.nanoTime();
+        HttpResponse<String> r =
+            service.http().get("/api/v1/invocations/" + job + "?min_position=" + position(m), "tok");
+        waits.add((System.nanoTime() - start) / 1_000_000);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode item = Json.parse(r.body());
+        assertThat(item.get("metadata").get("collection_name").asText()).as("version %d", v).isEqualTo("c" + v);
+        assertThat(item.get("status").asText()).isEqualTo(STATUSES[v % 3]);
+        assertThat(r.headers().firstValue("X-View-Lag-Records")).isPresent();
+      }
+      // a source change re-shapes its jobs, visible at once in the listing
+      RecordMetadata moved = kafka.send("sync.sources", src, Events.githubSource(src, "acme", "archive").version(2));
+      HttpResponse<String> listing =
+          service.http().get("/api/v1/sources?database_name=archive&min_position=" + position(moved), "tok");
+      assertThat(Json.parse(listing.body())).hasSize(1);
+      waits.sort(Long::compare);
+      System.out.printf("read-your-writes waits (ms): median %d, max %d%n", waits.get(waits.size() / 2), waits.get(waits.size() - 1));
+    }
+  }
+
+  @Test
+  void shouldAnswerUnavailableWhenThePositionIsNotReachedInTimeAndBadRequestForOtherTopics() throws Exception {
+    try (RunningService service = new RunningService().with("MIN_POSITION_TIMEOUT_MS", "300").start();
+        Producing kafka = new Producing(service.bootstrapServers())) {
+      RecordMetadata key = kafka.send("sync.api-keys", "k1", Events.apiKey("k1", "acme", "tok", null));
+      service.awaitCaughtUp(Duration.ofSeconds(30));
+
+      HttpResponse<String> future = service.http().get("/api/v1/sources?min_position=sync.jobs:0:1000000", "tok");
+      assertThat(future.statusCode()).isEqualTo(503);
+      assertThat(future.headers().firstValue("Retry-After")).hasValue("1");
+      assertThat(service.http().get("/api/v1/sources?min_position=other.topic:0:1", "tok").statusCode()).isEqualTo(400);
+      assertThat(service.http().get("/api/v1/sources?min_position=sync.jobs:x:1", "tok").statusCode()).isEqualTo(400);
+      assertThat(service.http().get("/api/v1/sources?min_position=" + position(key), "tok").statusCode()).isEqualTo(200);
+
+      JsonNode health = Json.parse(service.http().get("/health", null).body());
+      assertThat(health.get("status").asText()).isEqualTo("ok");
+      assertThat(health.get("lag").get("records").asLong()).isZero();
+      assertThat(health.get("lag").get("partitions").has("sync.jobs-0")).isTrue();
+    }
+  }
+}
