@@ -5,6 +5,7 @@ import dev.syncview.http.HttpServer;
 import dev.syncview.http.HttpSettings;
 import dev.syncview.kafka.EmbeddedKafkaBroker;
 import dev.syncview.kafka.TopicProvisioner;
+import dev.syncview.metrics.ServiceMetrics;
 import dev.syncview.query.ViewReader;
 import dev.syncview.runtime.AppliedPositions;
 import dev.syncview.runtime.Projection;
@@ -28,30 +29,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(App.class);
+  private static final Duration DEFAULT_CLOSE = Duration.ofSeconds(30);
 
-  private final EmbeddedKafkaBroker broker;
-  private final Projection projection;
-  private final Javalin http;
-  private final Admin admin;
+  private final Parts parts;
   private final String bootstrapServers;
 
-  private App(
-      EmbeddedKafkaBroker broker, Projection projection, Javalin http, Admin admin, String bootstrapServers) {
-    this.broker = broker;
-    this.projection = projection;
-    this.http = http;
-    this.admin = admin;
+  /** What the service owns, in start order; closed in reverse. Any may be null while starting. */
+  private static final class Parts {
+    ServiceMetrics metrics;
+    EmbeddedKafkaBroker broker;
+    Admin admin;
+    Projection projection;
+    Javalin http;
+  }
+
+  private App(Parts parts, String bootstrapServers) {
+    this.parts = parts;
     this.bootstrapServers = bootstrapServers;
   }
 
   public static App start(AppConfig config) throws InterruptedException {
-    EmbeddedKafkaBroker broker = null;
-    Javalin http = null;
-    Projection projection = null;
-    Admin admin = null;
+    Parts parts = new Parts();
     try {
+      parts.metrics = new ServiceMetrics();
       if (config.embeddedKafka()) {
-        broker =
+        parts.broker =
             EmbeddedKafkaBroker.start(
                 config.embeddedKafkaHost(),
                 config.embeddedKafkaPort(),
@@ -59,27 +61,30 @@ public final class App implements AutoCloseable {
                 config.dataDir().resolve("kafka"),
                 Map.of());
       }
-      String bootstrap = broker != null ? broker.bootstrapServers() : config.bootstrapServers();
-      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-      int replication = provisionTopics(config, admin);
-      Projection p = new Projection(config, bootstrap, replication);
-      projection = p;
+      String bootstrap =
+          parts.broker != null ? parts.broker.bootstrapServers() : config.bootstrapServers();
+      parts.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+      int replication = provisionTopics(config, parts.admin);
+      Projection p = new Projection(config, bootstrap, replication, parts.metrics);
+      parts.projection = p;
       StreamsStatus status = new StreamsStatus(p::streams);
-      http =
+      parts.metrics.bind(status);
+      parts.http =
           HttpServer.create(
                   new ViewReader(new StreamsViewStores(p::streams)),
                   status,
-                  new AppliedPositions(admin, config.applicationId(), config.topics(), status),
+                  new AppliedPositions(parts.admin, config.applicationId(), config.topics(), status),
                   new HttpSettings(
                       config.cursorSecret().getBytes(StandardCharsets.UTF_8),
                       Duration.ofMillis(config.minPositionTimeoutMs()),
-                      config.topics().apiKeys()))
+                      config.topics().apiKeys()),
+                  parts.metrics)
               .start(config.httpHost(), config.httpPort());
-      p.start(advertised(config, http.port()));
-      log.info("HTTP API on port {}; Kafka at {}", http.port(), bootstrap);
-      return new App(broker, projection, http, admin, bootstrap);
+      p.start(advertised(config, parts.http.port()), parts.metrics::bind);
+      log.info("HTTP API on port {}; Kafka at {}", parts.http.port(), bootstrap);
+      return new App(parts, bootstrap);
     } catch (RuntimeException | InterruptedException e) {
-      closeAll(http, projection, admin, broker);
+      closeAll(parts, Duration.ofMillis(config.shutdownTimeoutMs()));
       throw e;
     }
   }
@@ -104,7 +109,7 @@ public final class App implements AutoCloseable {
   }
 
   public int httpPort() {
-    return http.port();
+    return parts.http.port();
   }
 
   public String bootstrapServers() {
@@ -113,28 +118,44 @@ public final class App implements AutoCloseable {
 
   /** Waits until the view answers queries; false on timeout. */
   public boolean awaitReady(Duration timeout) throws InterruptedException {
-    return projection.awaitRunning(timeout);
+    return parts.projection.awaitRunning(timeout);
   }
 
-  /** Stops HTTP (finishing requests in flight), then the projection, then the broker. */
+  /**
+   * Stops HTTP (no new requests; those in flight finish), then the projection (commit, checkpoint),
+   * then the broker, within the configured shutdown timeout.
+   */
+  public void close(Duration timeout) {
+    closeAll(parts, timeout);
+  }
+
   @Override
   public void close() {
-    closeAll(http, projection, admin, broker);
+    closeAll(parts, DEFAULT_CLOSE);
   }
 
-  private static void closeAll(
-      Javalin http, Projection projection, Admin admin, EmbeddedKafkaBroker broker) {
-    if (http != null) {
-      http.stop();
+  private static void closeAll(Parts parts, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (parts.http != null) {
+      parts.http.stop();
+      log.info("HTTP stopped");
     }
-    if (projection != null) {
-      projection.close();
+    if (parts.projection != null) {
+      parts.projection.close(remaining(deadline));
+      log.info("projection closed");
     }
-    if (admin != null) {
-      admin.close();
+    if (parts.admin != null) {
+      parts.admin.close(remaining(deadline));
     }
-    if (broker != null) {
-      broker.close();
+    if (parts.broker != null) {
+      parts.broker.close();
     }
+    if (parts.metrics != null) {
+      parts.metrics.close();
+    }
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
 }

@@ -4,7 +4,10 @@ import dev.syncview.config.AppConfig;
 import dev.syncview.config.ConfigException;
 import dev.syncview.tools.ApiKeys;
 import dev.syncview.tools.DemoData;
+import dev.syncview.tools.BrokerCommand;
 import dev.syncview.tools.KeyCommand;
+import dev.syncview.tools.ResetCommand;
+import dev.syncview.tools.TopicsCommand;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
  * sample data and prints tokens and a curl command; {@code create-key} issues an API key.
  */
 public final class Main {
+  static final String LOG_FORMAT_PROPERTY = "syncview.log.format";
+
   private Main() {}
 
   public static void main(String[] argv) throws Exception {
@@ -28,12 +33,20 @@ public final class Main {
       System.exit(2);
       return;
     }
+    // Before the first logger exists: logback.xml picks its appender from this property.
+    System.setProperty(LOG_FORMAT_PROPERTY, config.logFormat());
     String command = args.isEmpty() || args.get(0).startsWith("--") ? "run" : args.get(0);
     switch (command) {
       case "run" -> run(config, args.contains("--demo"), out);
       case "create-key" -> System.exit(KeyCommand.run(config, args, out));
+      case "topics" -> System.exit(TopicsCommand.run(config, args, out));
+      case "broker" -> System.exit(BrokerCommand.run(config, out));
+      case "publish-demo" -> System.exit(publishDemo(config, out));
+      case "reset" -> System.exit(ResetCommand.run(config, args.contains("--force"), out));
       default -> {
-        System.err.println("unknown command " + command + "; commands: run [--demo], create-key");
+        System.err.println(
+            "unknown command " + command
+                + "; commands: run [--demo], create-key, topics create|check, broker, publish-demo, reset [--force]");
         System.exit(2);
       }
     }
@@ -53,7 +66,7 @@ public final class Main {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  app.close();
+                  app.close(Duration.ofMillis(config.shutdownTimeoutMs()));
                   stopped.countDown();
                 },
                 "shutdown"));
@@ -73,6 +86,16 @@ public final class Main {
       return;
     }
     DemoData.Summary s = DemoData.publish(app.bootstrapServers(), config.topics());
+    printDemo(s, app.httpPort(), out);
+  }
+
+  /** {@code publish-demo}: the demo data set to the configured cluster, e.g. a running service's. */
+  private static int publishDemo(AppConfig config, PrintStream out) throws InterruptedException {
+    printDemo(DemoData.publish(config.bootstrapServers(), config.topics()), config.httpPort(), out);
+    return 0;
+  }
+
+  private static void printDemo(DemoData.Summary s, int httpPort, PrintStream out) {
     out.println();
     out.println("Demo data published: " + s.sources() + " sources, " + s.jobs() + " jobs, 3 tenants.");
     for (ApiKeys.Issued k : s.keys()) {
@@ -84,7 +107,7 @@ public final class Main {
         "  curl -s -H 'x-chroma-token: "
             + s.keys().get(0).token()
             + "' 'http://localhost:"
-            + app.httpPort()
+            + httpPort
             + "/api/v1/sources?limit=5'");
     out.println();
   }

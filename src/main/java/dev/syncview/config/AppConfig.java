@@ -19,6 +19,8 @@ import java.util.Properties;
  * @param kafkaBootstrapServers empty when the embedded broker is to be started
  * @param replicationFactor 0 for min(3, brokers)
  * @param cursorSecret the key that signs listing cursors
+ * @param rocksDbMemoryMb the shared RocksDB block cache (write buffers charged to it)
+ * @param logFormat json or text
  * @param streamsOverrides pass-through Kafka Streams properties, applied last
  */
 public record AppConfig(
@@ -39,6 +41,9 @@ public record AppConfig(
     long commitIntervalMs,
     String cursorSecret,
     long minPositionTimeoutMs,
+    int rocksDbMemoryMb,
+    long shutdownTimeoutMs,
+    String logFormat,
     Map<String, String> streamsOverrides) {
 
   static final String STREAMS_PREFIX = "kafka.streams.";
@@ -119,6 +124,9 @@ public record AppConfig(
         v.integer(Setting.COMMIT_INTERVAL_MS, 1, 600_000),
         cursorSecret(v.text(Setting.CURSOR_SECRET, true), applicationId),
         v.integer(Setting.MIN_POSITION_TIMEOUT_MS, 0, 600_000),
+        v.integer(Setting.ROCKSDB_MEMORY_MB, 16, 1_048_576),
+        v.integer(Setting.SHUTDOWN_TIMEOUT_MS, 1_000, 600_000),
+        v.oneOf(Setting.LOG_FORMAT, "json", "text"),
         overrides);
   }
 
@@ -170,6 +178,14 @@ public record AppConfig(
         // reported below
       }
       throw bad(s, v, "an integer from " + min + " to " + max);
+    }
+
+    String oneOf(Setting s, String... allowed) {
+      String v = raw.get(s);
+      if (!java.util.List.of(allowed).contains(v)) {
+        throw bad(s, v, "one of " + String.join(", ", allowed));
+      }
+      return v;
     }
 
     int port(Setting s, boolean zeroAllowed) {

@@ -35,6 +35,13 @@ public enum Setting {
       "min.position.timeout.ms", "5000", "Longest wait of a read-your-writes request (min_position) before a 503."),
   CURSOR_SECRET(
       "cursor.secret", "", "Signs listing cursors; the same on every instance. Empty: derived from application.id."),
+  ROCKSDB_MEMORY_MB(
+      "rocksdb.memory.mb",
+      "128",
+      "Off-heap budget of all RocksDB stores of this instance: one shared block cache, memtables counted in it."),
+  SHUTDOWN_TIMEOUT_MS(
+      "shutdown.timeout.ms", "30000", "Longest graceful stop on SIGTERM: HTTP drain, then Streams close, then the broker."),
+  LOG_FORMAT("log.format", "json", "json (one JSON object per line) or text."),
   CONFIG_FILE("config.file", "", "Optional properties file read under the environment.");
 
   private final String key;

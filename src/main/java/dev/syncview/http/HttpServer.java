@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.router.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The HTTP API: routes, limits and the one place where failures become ErrorResponses. Handlers
@@ -27,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
   static final String REQUEST_ID = "X-Request-Id";
+  /** The request id in every log line written while serving it. */
+  static final String MDC_REQUEST_ID = "request_id";
+  private static final String STARTED = "sv.started";
   static final int RETRY_AFTER_SECONDS = 1;
   /** Request line plus headers; beyond it Jetty answers 414 or 431. */
   static final int MAX_HEADER_BYTES = 8 * 1024;
@@ -37,6 +42,15 @@ public final class HttpServer {
 
   public static Javalin create(
       ReadApi api, ViewStatus status, Freshness freshness, HttpSettings settings) {
+    return create(api, status, freshness, settings, HttpMetrics.NONE);
+  }
+
+  public static Javalin create(
+      ReadApi api,
+      ViewStatus status,
+      Freshness freshness,
+      HttpSettings settings,
+      HttpMetrics metrics) {
     Cursors cursors = new Cursors(settings.cursorSecret());
     Reads reads =
         new Reads(api, freshness, status, settings.minPositionTimeout(), settings.apiKeysTopic());
@@ -64,6 +78,7 @@ public final class HttpServer {
               });
           cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JettyErrors()));
 
+          cfg.requestLogger.http((ctx, ms) -> afterEach(ctx, metrics));
           cfg.routes.before(HttpServer::beforeEach);
           get(cfg.routes, "/api/v1/sources", new ListHandler(ListParams.Route.SOURCES, reads, cursors));
           get(cfg.routes, "/api/v1/sources/{source_id}", items::source);
@@ -72,6 +87,8 @@ public final class HttpServer {
           cfg.routes.post(
               "/api/v1/sources/{source_id}/invocations/latest-by-keys", items::latestByKeys);
           get(cfg.routes, "/health", ctx -> health(ctx, status));
+          get(cfg.routes, "/health/live", ctx -> live(ctx, status));
+          get(cfg.routes, "/metrics", ctx -> metrics(ctx, metrics));
           get(cfg.routes, "/openapi.json", docs::openapi);
           get(cfg.routes, "/docs", docs::page);
           get(cfg.routes, "/docs/ui/{file}", docs::asset);
@@ -94,7 +111,34 @@ public final class HttpServer {
   private static void beforeEach(Context ctx) {
     String id = UUID.randomUUID().toString();
     ctx.attribute(REQUEST_ID, id);
+    ctx.attribute(STARTED, System.nanoTime());
     ctx.header(REQUEST_ID, id);
+    MDC.put(MDC_REQUEST_ID, id);
+  }
+
+  private static void afterEach(Context ctx, HttpMetrics metrics) {
+    Long started = ctx.attribute(STARTED);
+    long nanos = started == null ? 0 : System.nanoTime() - started;
+    Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+    String route = endpoint == null ? "UNMATCHED" : endpoint.path;
+    metrics.observe(ctx.method().name(), route, ctx.statusCode(), nanos);
+    if (log.isDebugEnabled()) {
+      log.debug("{} {} -> {} in {} us", ctx.method(), route, ctx.statusCode(), nanos / 1000);
+    }
+    MDC.remove(MDC_REQUEST_ID);
+  }
+
+  /** 200 while the process can still become ready; 503 after a fatal projection failure. */
+  private static void live(Context ctx, ViewStatus status) {
+    if (!status.live()) {
+      apiError(ctx, new ApiException.Unavailable("the projection has failed; restart the service", 30));
+      return;
+    }
+    Responses.json(ctx, 200, "{\"status\":\"live\"}".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void metrics(Context ctx, HttpMetrics metrics) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
   }
 
   /** 200 with the lag per partition once the view answers; 503 before. */

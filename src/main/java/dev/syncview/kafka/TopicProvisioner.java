@@ -90,13 +90,40 @@ public final class TopicProvisioner {
 
   private static void check(Admin admin, List<TopicDefinition> existing)
       throws InterruptedException, ExecutionException {
+    List<String> problems = mismatches(admin, existing);
+    if (!problems.isEmpty()) {
+      throw new TopicMismatchException(
+          String.join("; ", problems)
+              + ". Fix the topic (kafka-configs --alter) or the declaration, then start again.");
+    }
+  }
+
+  /** What differs between the cluster and the declarations: missing topics, wrong policies. */
+  public static List<String> problems(Admin admin, Collection<TopicDefinition> topics)
+      throws InterruptedException {
+    try {
+      Set<String> existing = admin.listTopics().names().get();
+      List<String> problems = new ArrayList<>();
+      topics.stream()
+          .filter(t -> !existing.contains(t.name()))
+          .forEach(t -> problems.add("topic " + t.name() + " is missing"));
+      problems.addAll(
+          mismatches(admin, topics.stream().filter(t -> existing.contains(t.name())).toList()));
+      return problems;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe topics: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private static List<String> mismatches(Admin admin, List<TopicDefinition> existing)
+      throws InterruptedException, ExecutionException {
+    List<String> problems = new ArrayList<>();
     if (existing.isEmpty()) {
-      return;
+      return problems;
     }
     List<ConfigResource> resources =
         existing.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
     Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
-    List<String> problems = new ArrayList<>();
     for (TopicDefinition t : existing) {
       Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name()));
       String actual = c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
@@ -112,11 +139,7 @@ public final class TopicProvisioner {
                 + t.cleanupPolicy());
       }
     }
-    if (!problems.isEmpty()) {
-      throw new TopicMismatchException(
-          String.join("; ", problems)
-              + ". Fix the topic (kafka-configs --alter) or the declaration, then start again.");
-    }
+    return problems;
   }
 
   private static String normalize(String policy) {

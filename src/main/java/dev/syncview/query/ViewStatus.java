@@ -4,7 +4,16 @@ import java.util.Map;
 
 /** How the projection behind the queries is doing: whether it answers, and how far behind it is. */
 public interface ViewStatus {
+  /** Queries can be answered now: the projection runs and its stores answer. */
   boolean ready();
+
+  /**
+   * The process can still become ready without a restart: false only after a fatal failure of
+   * the projection. Starting, restoring and rebalancing are live but not ready.
+   */
+  default boolean live() {
+    return true;
+  }
 
   Lag lag();
 

@@ -1,11 +1,13 @@
 package dev.syncview.runtime;
 
 import dev.syncview.config.AppConfig;
+import dev.syncview.topology.ProjectionEvents;
 import dev.syncview.topology.ProjectionTopology;
 import dev.syncview.topology.TopologySettings;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -17,41 +19,51 @@ import org.slf4j.LoggerFactory;
  * is created in {@link #start}; until then {@link #streams()} is null and queries see "not ready".
  *
  * <p>A failure that escapes the topology is a bug or a broken cluster, never bad input (which is
- * dead-lettered): retrying the same record would fail again, so the client shuts down and the
- * service reports itself unhealthy instead of looping.
+ * dead-lettered): retrying the same record would fail again, so the client shuts down
+ * ({@code SHUTDOWN_CLIENT}) and the service reports itself unhealthy and not live instead of
+ * looping; the orchestrator restarts it, and the restart resumes from the last commit.
  */
 public final class Projection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Projection.class);
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final AppConfig config;
   private final String bootstrap;
   private final int replication;
+  private final ProjectionEvents events;
+  private final RocksDbMemory memory;
   private final CountDownLatch running = new CountDownLatch(1);
   private volatile KafkaStreams streams;
 
-  public Projection(AppConfig config, String bootstrap, int replication) {
+  public Projection(AppConfig config, String bootstrap, int replication, ProjectionEvents events) {
     this.config = config;
     this.bootstrap = bootstrap;
     this.replication = replication;
+    this.events = events;
+    this.memory = new RocksDbMemory((long) config.rocksDbMemoryMb() << 20);
   }
 
-  public synchronized void start(String applicationServer) {
+  /**
+   * Creates and starts the client. {@code onFirstRunning} sees it once its tasks and stores exist
+   * (to bind their metrics).
+   */
+  public synchronized void start(String applicationServer, Consumer<KafkaStreams> onFirstRunning) {
     if (streams != null) {
       throw new IllegalStateException("already started");
     }
-    AppConfig resolved = config;
     KafkaStreams s =
         new KafkaStreams(
-            ProjectionTopology.build(new TopologySettings(resolved.topics(), resolved.viewPartitions())),
-            StreamsProperties.of(resolved, bootstrap, applicationServer, replication));
+            ProjectionTopology.build(
+                new TopologySettings(config.topics(), config.viewPartitions(), events)),
+            StreamsProperties.of(config, bootstrap, applicationServer, replication, memory));
     s.setStateListener(
         (now, before) -> {
           log.info("projection state {} -> {}", before, now);
-          if (now == KafkaStreams.State.RUNNING) {
+          if (now == KafkaStreams.State.RUNNING && running.getCount() > 0) {
+            onFirstRunning.accept(streams);
             running.countDown();
           }
         });
+    s.setGlobalStateRestoreListener(new RestoreLog());
     s.setUncaughtExceptionHandler(Projection::fatal);
     streams = s;
     s.start();
@@ -66,13 +78,18 @@ public final class Projection implements AutoCloseable {
     return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  @Override
-  public synchronized void close() {
-    if (streams != null) {
-      if (!streams.close(CLOSE_TIMEOUT)) {
-        log.warn("the projection did not close within {}", CLOSE_TIMEOUT);
-      }
+  /** Closes Streams (committing and writing checkpoints), waiting at most {@code timeout}. */
+  public synchronized void close(Duration timeout) {
+    if (streams != null && !streams.close(timeout)) {
+      log.warn("the projection did not close within {}", timeout);
+      return; // RocksDB may still be open: freeing its shared cache now could crash the JVM
     }
+    memory.close();
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofMillis(config.shutdownTimeoutMs()));
   }
 
   private static StreamThreadExceptionResponse fatal(Throwable e) {

@@ -13,10 +13,17 @@ final class StreamsProperties {
    * @param bootstrap the cluster to use
    * @param applicationServer the host:port this instance's HTTP API is reached at
    * @param replicationFactor for the internal topics
+   * @param memory the RocksDB budget every store shares
    */
   static Properties of(
-      AppConfig config, String bootstrap, String applicationServer, int replicationFactor) {
+      AppConfig config,
+      String bootstrap,
+      String applicationServer,
+      int replicationFactor,
+      RocksDbMemory memory) {
     Properties p = new Properties();
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+    p.put(RocksDbMemory.CONFIG_KEY, memory);
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());

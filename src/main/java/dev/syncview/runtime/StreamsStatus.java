@@ -1,7 +1,9 @@
 package dev.syncview.runtime;
 
 import dev.syncview.query.ViewStatus;
+import dev.syncview.topology.StoreNames;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,9 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * Readiness and lag from the Streams client itself: the consumers' {@code records-lag} metric per
@@ -18,6 +23,9 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class StreamsStatus implements ViewStatus {
   static final long REFRESH_MS = 250;
+  /** States a client never leaves by itself; NOT_RUNNING also follows a deliberate close. */
+  private static final Set<KafkaStreams.State> FATAL =
+      EnumSet.of(KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.ERROR, KafkaStreams.State.NOT_RUNNING);
   private final Supplier<KafkaStreams> streams;
   private volatile Lag cached = new Lag(0, Map.of());
   private volatile long cachedAt;
@@ -26,10 +34,26 @@ public final class StreamsStatus implements ViewStatus {
     this.streams = streams;
   }
 
+  /** RUNNING, and the global auth store (present on every instance) answers a read. */
   @Override
   public boolean ready() {
     KafkaStreams s = streams.get();
-    return s != null && s.state() == KafkaStreams.State.RUNNING;
+    if (s == null || s.state() != KafkaStreams.State.RUNNING) {
+      return false;
+    }
+    try {
+      s.store(StoreQueryParameters.fromNameAndType(StoreNames.AUTH, QueryableStoreTypes.keyValueStore()))
+          .approximateNumEntries();
+      return true;
+    } catch (InvalidStateStoreException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean live() {
+    KafkaStreams s = streams.get();
+    return s == null || !FATAL.contains(s.state());
   }
 
   @Override

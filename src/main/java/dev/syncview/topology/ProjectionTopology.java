@@ -55,14 +55,14 @@ public final class ProjectionTopology {
     }
 
     KStream<byte[], byte[]> sourcesById =
-        route(b, topics, topics.sources(), KeyRule.UUID, Ops.SOURCE, Nodes.SOURCE_ROUTER, Nodes.SOURCES_BY_ID, partitions);
+        route(b, settings, topics.sources(), KeyRule.UUID, Ops.SOURCE, Nodes.SOURCE_ROUTER, Nodes.SOURCES_BY_ID, partitions);
     KStream<byte[], byte[]> jobsById =
-        route(b, topics, topics.jobs(), KeyRule.UUID, Ops.JOB, Nodes.JOB_ROUTER, Nodes.JOBS_BY_ID, partitions);
+        route(b, settings, topics.jobs(), KeyRule.UUID, Ops.JOB, Nodes.JOB_ROUTER, Nodes.JOBS_BY_ID, partitions);
     KStream<byte[], byte[]> keysById =
-        route(b, topics, topics.apiKeys(), KeyRule.TEXT, Ops.KEY, Nodes.KEY_ROUTER, Nodes.KEYS_BY_ID, 1);
+        route(b, settings, topics.apiKeys(), KeyRule.TEXT, Ops.KEY, Nodes.KEY_ROUTER, Nodes.KEYS_BY_ID, 1);
 
     KStream<byte[], byte[]> gated =
-        stage(jobsById, JobGate::new, Nodes.JOB_GATE, topics, StoreNames.JOB_GATE);
+        stage(jobsById, JobGate::new, Nodes.JOB_GATE, settings, StoreNames.JOB_GATE);
     KStream<byte[], byte[]> jobsBySource =
         forward(gated, JobGate.TO_SOURCES, Nodes.JOBS_BY_SOURCE, partitions);
     KStream<byte[], byte[]> sourceless =
@@ -73,7 +73,7 @@ public final class ProjectionTopology {
             sourcesById.merge(jobsBySource, Named.as(Nodes.SOURCE_STAGE + ".in")),
             SourceStage::new,
             Nodes.SOURCE_STAGE,
-            topics,
+            settings,
             StoreNames.SOURCES,
             StoreNames.SOURCE_JOBS);
     KStream<byte[], byte[]> changes =
@@ -84,7 +84,7 @@ public final class ProjectionTopology {
         .process(ViewWriter::new, Named.as(Nodes.VIEW_WRITER), StoreNames.VIEW);
 
     KStream<byte[], byte[]> keyed =
-        stage(keysById, KeyGate::new, Nodes.KEY_GATE, topics, StoreNames.KEY_GATE);
+        stage(keysById, KeyGate::new, Nodes.KEY_GATE, settings, StoreNames.KEY_GATE);
     keyed
         .peek(PASS, Named.as(KeyGate.TO_AUTH))
         .to(topics.auth(), Produced.with(BYTES, BYTES).withName(KeyGate.TO_AUTH + ".sink"));
@@ -123,7 +123,7 @@ public final class ProjectionTopology {
 
   private static KStream<byte[], byte[]> route(
       StreamsBuilder b,
-      Topics topics,
+      TopologySettings settings,
       String topic,
       KeyRule rule,
       String op,
@@ -133,7 +133,11 @@ public final class ProjectionTopology {
     KStream<byte[], byte[]> in = b.stream(topic, Consumed.with(BYTES, BYTES).withName(name + ".in"));
     String routeChild = Nodes.to(name, repartition);
     KStream<byte[], byte[]> out =
-        stage(in, () -> new Router(rule, op, routeChild, Nodes.deadLetters(name)), name, topics);
+        stage(
+            in,
+            () -> new Router(rule, op, routeChild, Nodes.deadLetters(name), settings.events()),
+            name,
+            settings);
     return forward(out, routeChild, repartition, partitions);
   }
 
@@ -142,12 +146,13 @@ public final class ProjectionTopology {
       KStream<byte[], byte[]> in,
       ProcessorSupplier<byte[], byte[], byte[], byte[]> processor,
       String name,
-      Topics topics,
+      TopologySettings settings,
       String... stores) {
     KStream<byte[], byte[]> out = in.process(processor, Named.as(name), stores);
-    out.to(
-        topics.deadLetters(),
-        Produced.with(BYTES, BYTES).withName(Nodes.deadLetters(name)));
+    out.process(() -> new DeadLetterTap(settings.events()), Named.as(Nodes.deadLetters(name)))
+        .to(
+            settings.topics().deadLetters(),
+            Produced.with(BYTES, BYTES).withName(Nodes.deadLetters(name) + ".sink"));
     return out;
   }
 

@@ -16,9 +16,12 @@ final class Router implements Processor<byte[], byte[], byte[], byte[]> {
   private final String op;
   private final String routeChild;
   private final String deadLetterChild;
+  private final ProjectionEvents events;
   private ProcessorContext<byte[], byte[]> context;
 
-  Router(KeyRule rule, String op, String routeChild, String deadLetterChild) {
+  Router(
+      KeyRule rule, String op, String routeChild, String deadLetterChild, ProjectionEvents events) {
+    this.events = events;
     this.rule = rule;
     this.op = op;
     this.routeChild = routeChild;
@@ -33,6 +36,7 @@ final class Router implements Processor<byte[], byte[], byte[], byte[]> {
   @Override
   public void process(Record<byte[], byte[]> rec) {
     RecordMetadata m = context.recordMetadata().orElseThrow();
+    events.received(m.topic());
     Origin origin =
         new Origin(m.topic(), m.partition(), m.offset(), rec.timestamp(), rec.key(), rec.value());
     String id = rule.normalize(rec.key());

@@ -63,7 +63,12 @@ class AppConfigTest {
     "APPLICATION_ID,has space",
     "TOPIC_JOBS,''",
     "APPLICATION_SERVER,nohostport",
-    "COMMIT_INTERVAL_MS,fast"
+    "COMMIT_INTERVAL_MS,fast",
+    "LOG_FORMAT,xml",
+    "LOG_FORMAT,JSON",
+    "ROCKSDB_MEMORY_MB,8",
+    "SHUTDOWN_TIMEOUT_MS,soon",
+    "MIN_POSITION_TIMEOUT_MS,-5"
   })
   void shouldFailFastNamingTheSettingAndWhatItAccepts(String env, String value) {
     assertThatThrownBy(() -> AppConfig.load(Map.of(env, value)))

@@ -182,6 +182,7 @@ class OpenApiContractTest {
         Call.post(LATEST, "tok", "text/plain", KEYS, 415),
         Call.get("/health", null, 200),
         Call.post("/health", null, "application/json", "{}", 405),
+        Call.get("/health/live", null, 200),
         Call.get("/openapi.json", null, 200));
   }
 
@@ -217,6 +218,8 @@ class OpenApiContractTest {
             "/api/v1/invocations/{invocation_id}",
             "/api/v1/sources/{source_id}/invocations/latest-by-keys",
             "/health",
+            "/health/live",
+            "/metrics",
             "/openapi.json");
     assertThat(doc.at("/openapi").asText()).isEqualTo("3.1.0");
     assertThat(doc.at("/paths/~1api~1v1~1sources/get/operationId").asText()).isEqualTo("list_sources");

@@ -31,11 +31,23 @@ public final class ServiceProcess implements AutoCloseable {
     env.put("HTTP_PORT", Integer.toString(httpPort));
   }
 
+  /** One more environment variable for the next starts. */
+  public ServiceProcess with(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
   public ServiceProcess start() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
-            java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.syncview.Main");
+            java,
+            "-Xmx512m",
+            // the production logging config, not the test classpath's logback-test.xml
+            "-Dlogback.configurationFile=logback.xml",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.syncview.Main");
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
