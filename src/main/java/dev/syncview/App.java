@@ -9,6 +9,7 @@ import dev.syncview.metrics.ServiceMetrics;
 import dev.syncview.query.ViewReader;
 import dev.syncview.runtime.AppliedPositions;
 import dev.syncview.runtime.Projection;
+import dev.syncview.runtime.StreamsPlacement;
 import dev.syncview.runtime.StreamsStatus;
 import dev.syncview.runtime.StreamsViewStores;
 import dev.syncview.runtime.TopicLayout;
@@ -16,6 +17,7 @@ import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -69,18 +71,25 @@ public final class App implements AutoCloseable {
       parts.projection = p;
       StreamsStatus status = new StreamsStatus(p::streams);
       parts.metrics.bind(status);
+      AtomicReference<String> self = new AtomicReference<>();
       parts.http =
           HttpServer.create(
                   new ViewReader(new StreamsViewStores(p::streams)),
                   status,
                   new AppliedPositions(parts.admin, config.applicationId(), config.topics(), status),
+                  new StreamsPlacement(p::streams, self::get),
                   new HttpSettings(
                       config.cursorSecret().getBytes(StandardCharsets.UTF_8),
                       Duration.ofMillis(config.minPositionTimeoutMs()),
-                      config.topics().apiKeys()),
+                      config.topics().apiKeys(),
+                      self::get,
+                      config.internalSecret().getBytes(StandardCharsets.UTF_8),
+                      Duration.ofMillis(config.forwardTimeoutMs()),
+                      config.maxStandbyLagRecords()),
                   parts.metrics)
               .start(config.httpHost(), config.httpPort());
-      p.start(advertised(config, parts.http.port()), parts.metrics::bind);
+      self.set(advertised(config, parts.http.port()));
+      p.start(self.get(), parts.metrics::bind);
       log.info("HTTP API on port {}; Kafka at {}", parts.http.port(), bootstrap);
       return new App(parts, bootstrap);
     } catch (RuntimeException | InterruptedException e) {

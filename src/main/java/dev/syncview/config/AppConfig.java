@@ -41,6 +41,9 @@ public record AppConfig(
     long commitIntervalMs,
     String cursorSecret,
     long minPositionTimeoutMs,
+    String internalSecret,
+    long forwardTimeoutMs,
+    long maxStandbyLagRecords,
     int rocksDbMemoryMb,
     long shutdownTimeoutMs,
     String logFormat,
@@ -124,6 +127,9 @@ public record AppConfig(
         v.integer(Setting.COMMIT_INTERVAL_MS, 1, 600_000),
         cursorSecret(v.text(Setting.CURSOR_SECRET, true), applicationId),
         v.integer(Setting.MIN_POSITION_TIMEOUT_MS, 0, 600_000),
+        internalSecret(v.text(Setting.INTERNAL_SECRET, true), applicationId),
+        v.integer(Setting.FORWARD_TIMEOUT_MS, 100, 600_000),
+        v.integer(Setting.MAX_STANDBY_LAG_RECORDS, 0, Integer.MAX_VALUE),
         v.integer(Setting.ROCKSDB_MEMORY_MB, 16, 1_048_576),
         v.integer(Setting.SHUTDOWN_TIMEOUT_MS, 1_000, 600_000),
         v.oneOf(Setting.LOG_FORMAT, "json", "text"),
@@ -136,6 +142,14 @@ public record AppConfig(
    */
   private static String cursorSecret(String configured, String applicationId) {
     return configured.isEmpty() ? "sync-view-cursor:" + applicationId : configured;
+  }
+
+  /**
+   * A forwarding mark never grants data (the receiver authenticates the token itself), so a
+   * guessable default only lets a caller ask a standby for its own tenant's possibly stale data.
+   */
+  private static String internalSecret(String configured, String applicationId) {
+    return configured.isEmpty() ? "sync-view-internal:" + applicationId : configured;
   }
 
   private static Properties readFile(Path path) {

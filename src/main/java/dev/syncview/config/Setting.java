@@ -35,6 +35,16 @@ public enum Setting {
       "min.position.timeout.ms", "5000", "Longest wait of a read-your-writes request (min_position) before a 503."),
   CURSOR_SECRET(
       "cursor.secret", "", "Signs listing cursors; the same on every instance. Empty: derived from application.id."),
+  INTERNAL_SECRET(
+      "internal.secret",
+      "",
+      "Signs requests forwarded between instances; the same on every instance. Empty: derived from application.id."),
+  FORWARD_TIMEOUT_MS(
+      "forward.timeout.ms", "2000", "Longest wait for another instance's answer (plus min.position.timeout.ms)."),
+  MAX_STANDBY_LAG_RECORDS(
+      "max.standby.lag.records",
+      "10",
+      "A standby copy answers (when the active is out of reach) only if at most this many records behind."),
   ROCKSDB_MEMORY_MB(
       "rocksdb.memory.mb",
       "128",

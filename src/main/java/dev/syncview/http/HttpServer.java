@@ -2,6 +2,7 @@ package dev.syncview.http;
 
 import dev.syncview.query.ApiException;
 import dev.syncview.query.Freshness;
+import dev.syncview.query.Placement;
 import dev.syncview.query.ReadApi;
 import dev.syncview.query.ViewStatus;
 import io.javalin.Javalin;
@@ -13,6 +14,7 @@ import io.javalin.router.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.UriCompliance;
@@ -40,20 +42,22 @@ public final class HttpServer {
 
   private HttpServer() {}
 
+  /** One instance alone, no metrics. */
   public static Javalin create(
       ReadApi api, ViewStatus status, Freshness freshness, HttpSettings settings) {
-    return create(api, status, freshness, settings, HttpMetrics.NONE);
+    return create(api, status, freshness, Placement.SINGLE, settings, HttpMetrics.NONE);
   }
 
   public static Javalin create(
       ReadApi api,
       ViewStatus status,
       Freshness freshness,
+      Placement placement,
       HttpSettings settings,
       HttpMetrics metrics) {
     Cursors cursors = new Cursors(settings.cursorSecret());
     Reads reads =
-        new Reads(api, freshness, status, settings.minPositionTimeout(), settings.apiKeysTopic());
+        new Reads(api, freshness, status, placement, settings);
     ItemHandlers items = new ItemHandlers(reads);
     ApiDocs docs = new ApiDocs();
     return Javalin.create(
@@ -79,7 +83,7 @@ public final class HttpServer {
           cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JettyErrors()));
 
           cfg.requestLogger.http((ctx, ms) -> afterEach(ctx, metrics));
-          cfg.routes.before(HttpServer::beforeEach);
+          cfg.routes.before(ctx -> beforeEach(ctx, settings.self()));
           get(cfg.routes, "/api/v1/sources", new ListHandler(ListParams.Route.SOURCES, reads, cursors));
           get(cfg.routes, "/api/v1/sources/{source_id}", items::source);
           get(cfg.routes, "/api/v1/invocations", new ListHandler(ListParams.Route.JOBS, reads, cursors));
@@ -108,11 +112,15 @@ public final class HttpServer {
     routes.head(path, handler);
   }
 
-  private static void beforeEach(Context ctx) {
+  private static void beforeEach(Context ctx, Supplier<String> advertised) {
+    String self = advertised.get();
     String id = UUID.randomUUID().toString();
     ctx.attribute(REQUEST_ID, id);
     ctx.attribute(STARTED, System.nanoTime());
     ctx.header(REQUEST_ID, id);
+    if (self != null && !self.isEmpty()) {
+      ctx.header(Forwarder.SERVED_BY, self);
+    }
     MDC.put(MDC_REQUEST_ID, id);
   }
 

@@ -28,21 +28,30 @@ final class ItemHandlers {
     this.reads = reads;
   }
 
-  void source(Context ctx) {
+  void source(Context ctx) throws InterruptedException {
     Principal principal = reads.authenticate(ctx);
+    if (!reads.answerHere(ctx, principal)) {
+      return;
+    }
     reads.settle(ctx, QueryString.parse(ctx.queryString()));
-    Responses.json(ctx, 200, reads.api().source(principal, id(ctx, "source_id", "source")));
+    Responses.json(ctx, 200, reads.api(ctx).source(principal, id(ctx, "source_id", "source")));
   }
 
-  void job(Context ctx) {
+  void job(Context ctx) throws InterruptedException {
     Principal principal = reads.authenticate(ctx);
+    if (!reads.answerHere(ctx, principal)) {
+      return;
+    }
     reads.settle(ctx, QueryString.parse(ctx.queryString()));
-    Responses.json(ctx, 200, reads.api().job(principal, id(ctx, "invocation_id", "invocation")));
+    Responses.json(ctx, 200, reads.api(ctx).job(principal, id(ctx, "invocation_id", "invocation")));
   }
 
   /** Body {@code {"object_keys": [..]}}: at most 1000 strings; 415 unless JSON. */
-  void latestByKeys(Context ctx) {
+  void latestByKeys(Context ctx) throws InterruptedException {
     Principal principal = reads.authenticate(ctx);
+    if (!reads.answerHere(ctx, principal)) {
+      return;
+    }
     String type = ctx.contentType();
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new UnsupportedMediaType();
@@ -50,7 +59,7 @@ final class ItemHandlers {
     List<String> keys = objectKeys(ctx.bodyAsBytes());
     reads.settle(ctx, QueryString.parse(ctx.queryString()));
     String sourceId = id(ctx, "source_id", "source");
-    Map<String, byte[]> latest = reads.api().latestByObjectKeys(principal, sourceId, keys);
+    Map<String, byte[]> latest = reads.api(ctx).latestByObjectKeys(principal, sourceId, keys);
     Responses.json(ctx, 200, object(latest));
   }
 

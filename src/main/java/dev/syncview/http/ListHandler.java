@@ -25,12 +25,15 @@ final class ListHandler implements Handler {
   }
 
   @Override
-  public void handle(Context ctx) {
+  public void handle(Context ctx) throws InterruptedException {
     Principal principal = reads.authenticate(ctx);
+    if (!reads.answerHere(ctx, principal)) {
+      return;
+    }
     QueryString query = QueryString.parse(ctx.queryString());
     ListParams.Request request = ListParams.parse(route, query, principal.tenant(), cursors);
     reads.settle(ctx, query);
-    Page page = reads.api().list(principal, request.query());
+    Page page = reads.api(ctx).list(principal, request.query());
     if (page.next() != null) {
       String cursor = cursors.encode(request.listing(), page.next());
       ctx.header("Link", "<" + next(request.repeat(), cursor) + ">; rel=\"next\"");

@@ -10,6 +10,14 @@ import java.util.Map;
  */
 public interface ReadApi {
 
+  /**
+   * The same API reading standby copies too, for when the active copy is out of reach: answers
+   * may be behind (the caller reports by how much).
+   */
+  default ReadApi stale() {
+    return this;
+  }
+
   /** The key behind a token; {@link ApiException.Unauthorized} when there is none. */
   Principal authenticate(String token);
 

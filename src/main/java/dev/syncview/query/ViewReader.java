@@ -30,6 +30,11 @@ public final class ViewReader implements ReadApi {
   }
 
   @Override
+  public ReadApi stale() {
+    return new ViewReader(stores.stale());
+  }
+
+  @Override
   public Principal authenticate(String token) {
     if (token == null || token.isEmpty()) {
       throw new ApiException.Unauthorized();

@@ -12,4 +12,9 @@ public interface ViewStores {
   ReadOnlyKeyValueStore<Bytes, byte[]> view(String tenant);
 
   ReadOnlyKeyValueStore<Bytes, byte[]> auth();
+
+  /** The same stores, standby copies included. */
+  default ViewStores stale() {
+    return this;
+  }
 }

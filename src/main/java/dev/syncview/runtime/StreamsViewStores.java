@@ -22,10 +22,21 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class StreamsViewStores implements ViewStores {
   private static final ByteArraySerializer KEYS = new ByteArraySerializer();
   private final Supplier<KafkaStreams> streams;
+  private final boolean stale;
 
   /** @param streams the client, or null while it is not started yet */
   public StreamsViewStores(Supplier<KafkaStreams> streams) {
+    this(streams, false);
+  }
+
+  private StreamsViewStores(Supplier<KafkaStreams> streams, boolean stale) {
     this.streams = streams;
+    this.stale = stale;
+  }
+
+  @Override
+  public ViewStores stale() {
+    return new StreamsViewStores(streams, true);
   }
 
   @Override
@@ -42,9 +53,10 @@ public final class StreamsViewStores implements ViewStores {
     if (where == null || where.partition() < 0) {
       throw notReady();
     }
-    return open(
+    StoreQueryParameters<ReadOnlyKeyValueStore<Bytes, byte[]>> params =
         StoreQueryParameters.fromNameAndType(StoreNames.VIEW, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
-            .withPartition(where.partition()));
+            .withPartition(where.partition());
+    return open(stale ? params.enableStaleStores() : params);
   }
 
   @Override

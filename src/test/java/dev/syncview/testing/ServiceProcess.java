@@ -80,6 +80,10 @@ public final class ServiceProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
+  public int port() {
+    return httpPort;
+  }
+
   public HttpClientSupport http() {
     return new HttpClientSupport(httpPort);
   }
