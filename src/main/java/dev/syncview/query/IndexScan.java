@@ -1,6 +1,8 @@
 package dev.syncview.query;
 
+import dev.syncview.view.IndexCounts;
 import dev.syncview.view.ViewKeys;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,8 +15,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Reads one page of index keys under one or more disjoint prefixes (one per database a scoped key
- * may see), merged in listing order. It touches at most {@code offset + limit} entries plus one
- * per prefix, whatever else the store holds.
+ * may see), merged in listing order. A deep offset first jumps whole time buckets with their counts
+ * (OffsetSeek), so a page touches the bucket counts, at most one fine bucket's entries and {@code
+ * limit} more, plus one per prefix, whatever else the store holds; a cursor page seeks directly.
  */
 final class IndexScan {
   /** Orders index keys by their (created_at, job id) suffix, the listing order. */
@@ -23,6 +26,12 @@ final class IndexScan {
           Arrays.compareUnsigned(
               a, a.length - ViewKeys.ORDER_SUFFIX, a.length,
               b, b.length - ViewKeys.ORDER_SUFFIX, b.length);
+
+  /**
+   * Below this offset walking the skipped entries is cheaper than reading bucket counts (a count
+   * entry costs what an index entry does, and a listing has many more buckets than a short walk).
+   */
+  static final long JUMP_FROM = 256;
 
   private IndexScan() {}
 
@@ -41,12 +50,24 @@ final class IndexScan {
     if (limit == 0 || prefixes.isEmpty()) {
       return out;
     }
+    Long bucket = null;
+    long skip = offset;
+    if (offset >= JUMP_FROM && after == null) {
+      OffsetSeek.Start start = OffsetSeek.locate(store, prefixes, order, offset);
+      if (start.fineBucket() == null) {
+        return out;
+      }
+      bucket = start.fineBucket();
+      skip = start.skip();
+    }
     Comparator<Head> cmp = Comparator.comparing(h -> h.key, BY_SUFFIX);
     PriorityQueue<Head> heads = new PriorityQueue<>(order == Order.ASC ? cmp : cmp.reversed());
     try (Iterators open = new Iterators()) {
       for (byte[] prefix : prefixes) {
         byte[] seen = after == null ? null : ViewKeys.at(prefix, after.createdAt(), after.jobId());
-        Head head = new Head(open.add(scan(store, prefix, order, seen)), seen);
+        KeyValueIterator<Bytes, byte[]> it =
+            bucket == null ? scan(store, prefix, order, seen) : scanFromBucket(store, prefix, order, bucket);
+        Head head = new Head(open.add(it), seen);
         if (head.advance()) {
           heads.add(head);
         }
@@ -54,7 +75,7 @@ final class IndexScan {
       long skipped = 0;
       while (!heads.isEmpty() && out.size() < limit) {
         Head head = heads.poll();
-        if (skipped < offset) {
+        if (skipped < skip) {
           skipped++;
         } else {
           out.add(head.key);
@@ -76,6 +97,19 @@ final class IndexScan {
       return store.range(seen == null ? low : Bytes.wrap(seen), high);
     }
     return store.reverseRange(low, seen == null ? high : Bytes.wrap(seen));
+  }
+
+  /** The prefix's entries in listing order from the first one of a fine bucket on. */
+  private static KeyValueIterator<Bytes, byte[]> scanFromBucket(
+      ReadOnlyKeyValueStore<Bytes, byte[]> store, byte[] prefix, Order order, long fineBucket) {
+    if (order == Order.ASC) {
+      byte[] from = ViewKeys.lowest(prefix);
+      ByteBuffer.wrap(from, prefix.length, 8).putLong(IndexCounts.lowestOrderable(fineBucket));
+      return store.range(Bytes.wrap(from), Bytes.wrap(ViewKeys.highest(prefix)));
+    }
+    byte[] to = ViewKeys.highest(prefix);
+    ByteBuffer.wrap(to, prefix.length, 8).putLong(IndexCounts.highestOrderable(fineBucket));
+    return store.reverseRange(Bytes.wrap(ViewKeys.lowest(prefix)), Bytes.wrap(to));
   }
 
   private static final class Head {

@@ -1,5 +1,6 @@
 package dev.syncview.topology;
 
+import dev.syncview.view.IndexCounts;
 import dev.syncview.view.RowAttrs;
 import dev.syncview.view.RowValue;
 import dev.syncview.view.SourceValue;
@@ -63,12 +64,31 @@ final class ViewWriter implements Processor<byte[], byte[], Void, Void> {
     Set<Bytes> fresh = entries(tenant, up.attrs());
     for (Bytes entry : stale) {
       if (!fresh.contains(entry)) {
-        view.delete(entry);
+        unindex(entry);
       }
     }
     for (Bytes entry : fresh) {
       if (!stale.contains(entry)) {
         view.put(entry, EMPTY);
+        count(entry, 1);
+      }
+    }
+  }
+
+  private void unindex(Bytes entry) {
+    view.delete(entry);
+    count(entry, -1);
+  }
+
+  /** Keeps the bucket counts deep offsets jump with (IndexCounts) in step with the entries. */
+  private void count(Bytes entry, long delta) {
+    for (byte[] key : IndexCounts.keysOf(entry.get())) {
+      Bytes k = Bytes.wrap(key);
+      long n = IndexCounts.decode(view.get(k)) + delta;
+      if (n > 0) {
+        view.put(k, IndexCounts.encode(n));
+      } else {
+        view.delete(k);
       }
     }
   }
@@ -99,7 +119,7 @@ final class ViewWriter implements Processor<byte[], byte[], Void, Void> {
 
   private void unindex(String tenant, RowAttrs attrs) {
     for (Bytes entry : entries(tenant, attrs)) {
-      view.delete(entry);
+      unindex(entry);
     }
   }
 

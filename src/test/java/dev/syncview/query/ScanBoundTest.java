@@ -3,14 +3,11 @@ package dev.syncview.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncview.domain.Kind;
+import dev.syncview.testing.CountingViewStores;
 import dev.syncview.testing.Events;
 import dev.syncview.testing.ProjectionHarness;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +40,7 @@ class ScanBoundTest {
   }
 
   long readsFor(String token, ListQuery q) {
-    ReadApi api = new ViewReader(counting(h.stores()));
+    ReadApi api = new ViewReader(new CountingViewStores(h.stores(), reads));
     Principal p = api.authenticate(token);
     reads.set(0);
     int n = api.list(p, q).items().size();
@@ -92,84 +89,5 @@ class ScanBoundTest {
 
   static String ts(int minute) {
     return String.format("2026-11-20T%02d:%02d:00.000Z", minute / 60, minute % 60);
-  }
-
-  ViewStores counting(ViewStores stores) {
-    return new ViewStores() {
-      @Override
-      public ReadOnlyKeyValueStore<Bytes, byte[]> view(String tenant) {
-        return new Counting(stores.view(tenant));
-      }
-
-      @Override
-      public ReadOnlyKeyValueStore<Bytes, byte[]> auth() {
-        return stores.auth();
-      }
-    };
-  }
-
-  /** Counts every entry read: point gets and iterator steps. */
-  final class Counting implements ReadOnlyKeyValueStore<Bytes, byte[]> {
-    private final ReadOnlyKeyValueStore<Bytes, byte[]> inner;
-
-    Counting(ReadOnlyKeyValueStore<Bytes, byte[]> inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public byte[] get(Bytes key) {
-      reads.incrementAndGet();
-      return inner.get(key);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-      return count(inner.range(from, to));
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-      return count(inner.reverseRange(from, to));
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> all() {
-      throw new AssertionError("a page must never scan the whole store");
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> reverseAll() {
-      throw new AssertionError("a page must never scan the whole store");
-    }
-
-    @Override
-    public long approximateNumEntries() {
-      return inner.approximateNumEntries();
-    }
-
-    private KeyValueIterator<Bytes, byte[]> count(KeyValueIterator<Bytes, byte[]> it) {
-      return new KeyValueIterator<>() {
-        @Override
-        public void close() {
-          it.close();
-        }
-
-        @Override
-        public Bytes peekNextKey() {
-          return it.peekNextKey();
-        }
-
-        @Override
-        public boolean hasNext() {
-          return it.hasNext();
-        }
-
-        @Override
-        public KeyValue<Bytes, byte[]> next() {
-          reads.incrementAndGet();
-          return it.next();
-        }
-      };
-    }
   }
 }
