@@ -30,6 +30,11 @@ final class JettyErrors extends ErrorHandler {
     if (code < 400) {
       code = 500;
     }
+    if (code == 505) {
+      // a request line without a (known) HTTP version is malformed, like any other
+      code = 400;
+      message = "Bad Request";
+    }
     if (code >= 500 || message == null) {
       message = HttpStatus.getMessage(code);
     }

@@ -47,8 +47,27 @@ final class EventJson {
     return mapper;
   }
 
+  /**
+   * Jackson would detect UTF-16 and UTF-32 by itself; events.md says UTF-8. UTF-8 JSON never holds
+   * a NUL byte (a NUL in a string must be escaped) nor starts with a UTF-16/32 byte-order mark.
+   */
+  private static boolean plausiblyUtf8(byte[] value) {
+    if (value.length > 0 && (value[0] == (byte) 0xFE || value[0] == (byte) 0xFF)) {
+      return false;
+    }
+    for (byte b : value) {
+      if (b == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The value as a JSON object, or a {@code malformed-json} rejection. */
   static ObjectNode readObject(byte[] value) {
+    if (!plausiblyUtf8(value)) {
+      throw new Rejection(DeadLetterReason.MALFORMED_JSON, "value is not UTF-8 JSON");
+    }
     JsonNode node;
     try {
       node = MAPPER.readTree(value);

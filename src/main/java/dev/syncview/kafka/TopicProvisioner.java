@@ -1,5 +1,6 @@
 package dev.syncview.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicProvisioner {
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+  private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
   private TopicProvisioner() {}
 
@@ -58,6 +61,7 @@ public final class TopicProvisioner {
         }
       }
       Set<String> created = create(admin, missing);
+      awaitLeaders(admin, created);
       check(admin, topics.stream().filter(t -> !created.contains(t.name())).toList());
       return topics.stream().map(TopicDefinition::name).filter(created::contains).toList();
     } catch (ExecutionException e) {
@@ -86,6 +90,33 @@ public final class TopicProvisioner {
       log.info("created topics {}", String.join(", ", created));
     }
     return created;
+  }
+
+  /**
+   * A created topic is usable once every partition has a leader; until then a client (the global
+   * store's consumer above all) may see it with no partitions and fail its start.
+   */
+  private static void awaitLeaders(Admin admin, Set<String> topics)
+      throws InterruptedException, ExecutionException {
+    long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+    while (!topics.isEmpty()) {
+      try {
+        boolean ready =
+            admin.describeTopics(topics).allTopicNames().get().values().stream()
+                .allMatch(d -> !d.partitions().isEmpty() && d.partitions().stream().allMatch(p -> p.leader() != null));
+        if (ready) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("created topics " + topics + " have no leaders after " + LEADER_WAIT);
+      }
+      Thread.sleep(50);
+    }
   }
 
   private static void check(Admin admin, List<TopicDefinition> existing)

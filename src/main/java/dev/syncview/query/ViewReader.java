@@ -119,8 +119,8 @@ public final class ViewReader implements ReadApi {
     }
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (String key : objectKeys) {
-      if (out.containsKey(key)) {
-        continue;
+      if (out.containsKey(key) || !ViewKeys.fitsDimension(key)) {
+        continue; // a key too long to be indexed has no invocation
       }
       byte[] prefix =
           ViewKeys.indexPrefix(principal.tenant(), new IndexFilter(null, null, null, sourceId, key));

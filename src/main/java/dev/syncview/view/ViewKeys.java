@@ -19,6 +19,7 @@ public final class ViewKeys {
   static final byte INDEX = 'I';
   /** created_at(8) + job id(16): the fixed-width suffix of every index key. */
   public static final int ORDER_SUFFIX = 24;
+  static final int MAX_DIMENSION_BYTES = 65_535;
 
   private ViewKeys() {}
 
@@ -115,6 +116,12 @@ public final class ViewKeys {
   private static Bin.Writer tenant(String tenant, int extra) {
     byte[] t = tenant.getBytes(StandardCharsets.UTF_8);
     return new Bin.Writer(2 + t.length + extra).u16(t.length).raw(t);
+  }
+
+  /** Whether a text dimension (database name, object key) fits its u16 length prefix. */
+  public static boolean fitsDimension(String value) {
+    return value.length() <= MAX_DIMENSION_BYTES / 3
+        || value.getBytes(StandardCharsets.UTF_8).length <= MAX_DIMENSION_BYTES;
   }
 
   private static void lengthPrefixed(Bin.Writer w, String value) {
