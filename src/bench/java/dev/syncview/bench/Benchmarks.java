@@ -1,10 +1,158 @@
 package dev.syncview.bench;
 
-/** Entry point of the benchmark suite (BENCHMARKS.md). */
+import dev.syncview.testing.CaughtUp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Entry point of the benchmark suite (BENCHMARKS.md): {@code mvn -B -Pbench -DskipTests package
+ * exec:java}. Phases, in order, on one broker: baseline ingest, service ingest, query load (wrk),
+ * deep pages, freshness under load, restore after the state directory is deleted; then the report.
+ */
 public final class Benchmarks {
+  static final Ingest.Topics SERVICE_TOPICS = new Ingest.Topics("sync.sources", "sync.jobs", "sync.api-keys");
+  static final Ingest.Topics BASELINE_TOPICS =
+      new Ingest.Topics("baseline.sources", "baseline.jobs", "baseline.api-keys");
+  /** Share of the measured ingest rate used for the freshness run when the requested rate is above it. */
+  static final double SUSTAINABLE_SHARE = 0.4;
+
   private Benchmarks() {}
 
-  public static void main(String[] args) {
-    System.out.println("no benchmark yet");
+  public static void main(String[] args) throws Exception {
+    BenchConfig config = BenchConfig.fromSystemProperties();
+    Path wrkExecutable = Wrk.find().orElseThrow(() -> new IllegalStateException(Wrk.INSTALL_HINT));
+    Path script = config.repo().resolve("bench/list_sources.lua");
+    if (!Files.exists(script)) {
+      throw new IllegalStateException(
+          "no wrk script at " + script + "; run from the repository root (or set -Dbench.repo)");
+    }
+    System.out.println("benchmark suite: " + config.describe());
+    long waitStart = System.nanoTime();
+    CpuMeter.Usage before = quietMachine(config.awaitQuietSeconds());
+    long suiteStart = System.nanoTime();
+    double waitedSeconds = (suiteStart - waitStart) / 1e9;
+    CpuMeter cpu = new CpuMeter();
+
+    long t = System.nanoTime();
+    DataSet data = new DataSet(config);
+    double dataSeconds = (System.nanoTime() - t) / 1e9;
+    System.out.printf("data set: %,d job events, %,d distinct jobs, largest tenant %,d jobs (%.1f s)%n",
+        data.jobEvents.size(), data.distinctJobs(), data.jobsPerTenant[0], dataSeconds);
+
+    try (Rig rig = Rig.create(config); Bulk bulk = new Bulk(rig.bootstrap)) {
+      System.out.println("run directory " + rig.dir + ", broker " + rig.bootstrap);
+      Wrk wrk = Wrk.prepare(wrkExecutable, script, data, rig.dir);
+
+      System.out.println("[1/6] ingest: baseline projection");
+      createTopics(rig.bootstrap, BASELINE_TOPICS);
+      String baselineId = Rig.uniqueId("baseline");
+      Ingest.Result baseline;
+      long baselineRss;
+      try (ChildJvm projection = rig.startBaseline(baselineId, BASELINE_TOPICS.all())) {
+        cpu.begin();
+        baseline = Ingest.run("baseline", rig.bootstrap, baselineId, bulk, BASELINE_TOPICS, data,
+            config.ingestBatches(),
+            () -> CaughtUp.await(rig.bootstrap, baselineId, BASELINE_TOPICS.all(), Duration.ofMinutes(30)),
+            projection, rig.broker);
+        cpu.end("ingest: baseline");
+        baselineRss = projection.peakRssBytes();
+      }
+
+      System.out.println("[2/6] ingest: service");
+      Service service = rig.startService(Rig.uniqueId("bench"), rig.dir.resolve("service"), 0, "service");
+      Service[] restarted = new Service[1];
+      try {
+        service.awaitReady(Duration.ofMinutes(2));
+        cpu.begin();
+        Ingest.Result ingest = Ingest.run("service", rig.bootstrap, service.applicationId, bulk, SERVICE_TOPICS, data,
+            config.ingestBatches(), () -> service.awaitCaughtUp(rig.bootstrap, Duration.ofMinutes(60)), service.jvm,
+            rig.broker);
+        cpu.end("ingest: service");
+        long ingestRss = service.jvm.peakRssBytes();
+        Report.Memory ingestMemory = new Report.Memory(service.jvm.rssBytes(), service.jvm.heap());
+
+        Service.Settled settled = service.settle(0.1, Duration.ofSeconds(60));
+        System.out.printf("  the service settled %.1f s after ingest (%.1f CPU-s of background work)%n",
+            settled.seconds(), settled.cpuSeconds());
+
+        System.out.println("[3/6] queries: list_sources and /health under wrk");
+        cpu.begin();
+        QueryLoad.Result queries = QueryLoad.run(wrk, service, config);
+        cpu.end("queries");
+
+        System.out.println("[4/6] deep pages of the largest tenant");
+        cpu.begin();
+        DeepPages.Result deep = DeepPages.run(service, data);
+        cpu.end("deep pages");
+
+        int sustainable = (int) (ingest.medianRate() * SUSTAINABLE_SHARE) / 100 * 100;
+        int rate = Math.max(100, Math.min(config.freshnessRate(), sustainable));
+        System.out.printf("[5/6] freshness at %,d events/s (requested %,d) under a paced query load%n", rate,
+            config.freshnessRate());
+        cpu.begin();
+        Freshness.Result freshness = Freshness.run(rig, service, data, wrk, config.freshnessRate(), rate,
+            config.freshnessSeconds(), config.freshnessQueryDelayMs());
+        cpu.end("freshness");
+        System.out.printf(
+            "  visible p50 %.0f ms p99 %.0f ms; read-your-writes p50 %.0f ms p99 %.0f ms; lag at end %d%n",
+            Stats.median(freshness.visibleMs()), Stats.percentile(freshness.visibleMs(), 99),
+            Stats.median(freshness.readYourWritesMs()), Stats.percentile(freshness.readYourWritesMs(), 99),
+            freshness.lagAtEnd());
+        long serviceRss = service.jvm.peakRssBytes();
+
+        System.out.println("[6/6] restore after deleting the state directory");
+        cpu.begin();
+        Restore.Result restore = Restore.run(rig, service, data, restarted);
+        cpu.end("restore");
+
+        double suiteSeconds = (System.nanoTime() - suiteStart) / 1e9;
+        Report.write(
+            new Report.Run(config, Machine.describe(config.repo()), Wrk.version(wrkExecutable), data, dataSeconds,
+                baseline, baselineRss, ingest, ingestRss, ingestMemory, settled, rig.broker.peakRssBytes(), queries,
+                deep, freshness,
+                serviceRss, restore, before, waitedSeconds, cpu.phases(), suiteSeconds),
+            config.output());
+        System.out.printf("wrote %s; the suite took %.0f s%n", config.output(), suiteSeconds);
+      } finally {
+        if (restarted[0] != null) {
+          restarted[0].close();
+        }
+        service.close();
+      }
+    }
+  }
+
+  /**
+   * Samples what other processes use of the machine for 3 s; while that is more than a quarter of
+   * a core, waits (up to {@code awaitSeconds}) for them to finish. Returns the last sample.
+   */
+  private static CpuMeter.Usage quietMachine(int awaitSeconds) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(awaitSeconds).toNanos();
+    CpuMeter.Usage u = CpuMeter.sample(3);
+    while (u.otherCores() > 0.25 && System.nanoTime() < deadline) {
+      System.out.printf("other processes use %.2f cores; waiting for a quieter machine%n", u.otherCores());
+      u = CpuMeter.sample(3);
+    }
+    if (u.otherCores() > 0.25) {
+      System.out.printf("WARNING: other processes use %.2f of the %d cores; every figure will be lower%n",
+          u.otherCores(), Runtime.getRuntime().availableProcessors());
+    }
+    return u;
+  }
+
+  /** The baseline's input topics, shaped like the service's (3 partitions, compacted). */
+  private static void createTopics(String bootstrap, Ingest.Topics topics) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      List<NewTopic> create = topics.all().stream()
+          .map(n -> new NewTopic(n, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")))
+          .toList();
+      admin.createTopics(create).all().get();
+    }
   }
 }
