@@ -57,7 +57,7 @@ public final class Benchmarks {
       try (ChildJvm projection = rig.startBaseline(baselineId, BASELINE_TOPICS.all())) {
         cpu.begin();
         baseline = Ingest.run("baseline", rig.bootstrap, baselineId, bulk, BASELINE_TOPICS, data,
-            config.ingestBatches(),
+            config.ingestBatches(), true,
             () -> CaughtUp.await(rig.bootstrap, baselineId, BASELINE_TOPICS.all(), Duration.ofMinutes(30)),
             projection, rig.broker);
         cpu.end("ingest: baseline");
@@ -70,9 +70,9 @@ public final class Benchmarks {
       try {
         service.awaitReady(Duration.ofMinutes(2));
         cpu.begin();
-        Ingest.Result ingest = Ingest.run("service", rig.bootstrap, service.applicationId, bulk, SERVICE_TOPICS, data,
-            config.ingestBatches(), () -> service.awaitCaughtUp(rig.bootstrap, Duration.ofMinutes(60)), service.jvm,
-            rig.broker);
+        Ingest.Result ingest = Ingest.run("service", rig.bootstrap, service.applicationId, bulk, SERVICE_TOPICS,
+            data, config.ingestBatches(), false, () -> service.awaitCaughtUp(rig.bootstrap, Duration.ofMinutes(60)),
+            service.jvm, rig.broker);
         cpu.end("ingest: service");
         long ingestRss = service.jvm.peakRssBytes();
         Report.Memory ingestMemory = new Report.Memory(service.jvm.rssBytes(), service.jvm.heap());
@@ -105,6 +105,7 @@ public final class Benchmarks {
             Stats.median(freshness.readYourWritesMs()), Stats.percentile(freshness.readYourWritesMs(), 99),
             freshness.lagAtEnd());
         long serviceRss = service.jvm.peakRssBytes();
+        Report.Memory lateMemory = new Report.Memory(service.jvm.rssBytes(), service.jvm.heap());
 
         System.out.println("[6/6] restore after deleting the state directory");
         cpu.begin();
@@ -115,7 +116,7 @@ public final class Benchmarks {
         Report.write(
             new Report.Run(config, Machine.describe(config.repo()), Wrk.version(wrkExecutable), data, dataSeconds,
                 baseline, baselineRss, ingest, ingestRss, ingestMemory, settled, rig.broker.peakRssBytes(), queries,
-                deep, freshness,
+                deep, freshness, lateMemory,
                 serviceRss, restore, before, waitedSeconds, cpu.phases(), suiteSeconds),
             config.output());
         System.out.printf("wrote %s; the suite took %.0f s%n", config.output(), suiteSeconds);

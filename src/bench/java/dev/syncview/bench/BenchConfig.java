@@ -1,0 +1,94 @@
+package dev.syncview.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every knob of the suite, read once from system properties ({@code -Dbench.<name>=...} on the mvn
+ * command line). {@link #describe()} lists them for the report, so a run can be repeated exactly.
+ */
+record BenchConfig(
+    int jobEvents,
+    int tenants,
+    int sources,
+    double largestTenantShare,
+    int maxVersions,
+    int days,
+    long seed,
+    int ingestBatches,
+    int wrkSeconds,
+    int repeats,
+    int freshnessRate,
+    int freshnessSeconds,
+    int freshnessQueryDelayMs,
+    String serviceJvmArgs,
+    int awaitQuietSeconds,
+    Path workDir,
+    Path repo,
+    Path output) {
+
+  /** Job snapshot events that fit the 10-minute budget on the 2-core machine (BENCHMARKS.md). */
+  static final int DEFAULT_JOB_EVENTS = 250_000;
+  /** The target rate for the freshness run. */
+  static final int TARGET_FRESHNESS_RATE = 5_000;
+
+  static BenchConfig fromSystemProperties() {
+    return from(System::getProperty);
+  }
+
+  /** The configuration when no knob is given. */
+  static BenchConfig defaults() {
+    return from(name -> name.equals("user.dir") || name.equals("java.io.tmpdir") ? System.getProperty(name) : null);
+  }
+
+  private static BenchConfig from(UnaryOperator<String> props) {
+    Path repo = Path.of(get(props, "bench.repo", props.apply("user.dir"))).toAbsolutePath();
+    return new BenchConfig(
+        Integer.parseInt(get(props, "bench.jobs", Integer.toString(DEFAULT_JOB_EVENTS))),
+        Integer.parseInt(get(props, "bench.tenants", "1000")),
+        Integer.parseInt(get(props, "bench.sources", "10000")),
+        Double.parseDouble(get(props, "bench.largestShare", "0.05")),
+        Integer.parseInt(get(props, "bench.maxVersions", "3")),
+        Integer.parseInt(get(props, "bench.days", "90")),
+        Long.parseLong(get(props, "bench.seed", "20261127")),
+        Integer.parseInt(get(props, "bench.ingestBatches", "3")),
+        Integer.parseInt(get(props, "bench.wrkSeconds", "5")),
+        Integer.parseInt(get(props, "bench.repeats", "3")),
+        Integer.parseInt(get(props, "bench.freshnessRate", Integer.toString(TARGET_FRESHNESS_RATE))),
+        Integer.parseInt(get(props, "bench.freshnessSeconds", "30")),
+        Integer.parseInt(get(props, "bench.freshnessQueryDelayMs", "25")),
+        get(props, "bench.serviceJvmArgs", ""),
+        Integer.parseInt(get(props, "bench.awaitQuietSeconds", "0")),
+        Path.of(get(props, "bench.workDir", props.apply("java.io.tmpdir"))).toAbsolutePath(),
+        repo,
+        Path.of(get(props, "bench.output", repo.resolve("BENCHMARKS.md").toString())).toAbsolutePath());
+  }
+
+  private static String get(UnaryOperator<String> props, String name, String fallback) {
+    String v = props.apply(name);
+    return v == null ? fallback : v;
+  }
+
+  /** The knobs as {@code -D} flags, in a stable order. */
+  Map<String, String> describe() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("bench.jobs", Integer.toString(jobEvents));
+    m.put("bench.tenants", Integer.toString(tenants));
+    m.put("bench.sources", Integer.toString(sources));
+    m.put("bench.largestShare", Double.toString(largestTenantShare));
+    m.put("bench.maxVersions", Integer.toString(maxVersions));
+    m.put("bench.days", Integer.toString(days));
+    m.put("bench.seed", Long.toString(seed));
+    m.put("bench.ingestBatches", Integer.toString(ingestBatches));
+    m.put("bench.wrkSeconds", Integer.toString(wrkSeconds));
+    m.put("bench.repeats", Integer.toString(repeats));
+    m.put("bench.freshnessRate", Integer.toString(freshnessRate));
+    m.put("bench.freshnessSeconds", Integer.toString(freshnessSeconds));
+    m.put("bench.freshnessQueryDelayMs", Integer.toString(freshnessQueryDelayMs));
+    m.put("bench.serviceJvmArgs", serviceJvmArgs);
+    m.put("bench.awaitQuietSeconds", Integer.toString(awaitQuietSeconds));
+    return m;
+  }
+}
