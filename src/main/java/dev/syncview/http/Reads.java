@@ -58,8 +58,9 @@ final class Reads {
             ctx.header(ForwardSignature.HEADER), ctx.method().name(), pathAndQuery(ctx), System.currentTimeMillis());
     Placement.Target where = placement.locate(principal.tenant());
     if (forwardedStale != null) {
-      if (forwardedStale && !where.activeHere()) {
-        answerFromStandby(ctx, where.partition());
+      if (forwardedStale && !where.activeHere() && !freshStandbyHere(ctx, where.partition())) {
+        throw new ApiException.Unavailable(
+            "this instance's copy of the tenant's data is still catching up; retry shortly", 1);
       }
       return true;
     }
@@ -71,8 +72,7 @@ final class Reads {
     if (where.active() != null && forwarder.relay(ctx, where.active(), false, timeout)) {
       return false;
     }
-    if (where.standbyHere() && placement.standbyLag(where.partition()) <= settings.maxStandbyLag()) {
-      answerFromStandby(ctx, where.partition());
+    if (where.standbyHere() && freshStandbyHere(ctx, where.partition())) {
       return true;
     }
     for (String standby : where.standbys()) {
@@ -85,17 +85,18 @@ final class Reads {
   }
 
   /**
-   * A standby copy answers only when it is at most {@code maxStandbyLag} records behind its
-   * changelog: a copy still restoring would answer a page that was never right.
+   * Whether the local standby copy may answer: only when it is at most {@code maxStandbyLag}
+   * records behind its changelog (a copy still restoring would answer a page that was never
+   * right). If so, the request is marked to read it. The lag costs a broker round trip: asked once.
    */
-  private void answerFromStandby(Context ctx, int partition) {
+  private boolean freshStandbyHere(Context ctx, int partition) {
     long lag = placement.standbyLag(partition);
     if (lag > settings.maxStandbyLag()) {
-      throw new ApiException.Unavailable(
-          "this instance's copy of the tenant's data is still catching up; retry shortly", 1);
+      return false;
     }
     ctx.attribute(STALE_PARTITION, partition);
     ctx.attribute(STANDBY_LAG, lag);
+    return true;
   }
 
   /** The request's raw path and query, as received. */

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -167,23 +169,24 @@ class OperationsIntegrationTest {
 
     // When the service starts again on the same state directory
     service.start();
-    boolean saw503 = false;
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    int status = 0;
-    while (status != 200 && System.nanoTime() < deadline) {
-      try {
-        status = http.get("/health", null).statusCode();
-        saw503 |= status == 503;
-      } catch (UncheckedIOException notListeningYet) {
-        status = 0;
-      }
-      Thread.sleep(status == 200 ? 0 : 5);
-    }
+    AtomicBoolean saw503 = new AtomicBoolean();
+    AtomicInteger status = new AtomicInteger();
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(5))
+        .ignoreException(UncheckedIOException.class)
+        .until(
+            () -> {
+              status.set(http.get("/health", null).statusCode());
+              saw503.compareAndSet(false, status.get() == 503);
+              return status.get() == 200;
+            });
 
     // Then /health said 503 while starting, then 200; nothing was restored from changelogs
-    assertThat(status).isEqualTo(200);
-    assertThat(saw503).isTrue();
-    List<String> second = messages(service.log()).subList(before, messages(service.log()).size());
+    assertThat(status.get()).isEqualTo(200);
+    assertThat(saw503.get()).isTrue();
+    List<String> all = messages(service.log());
+    List<String> second = all.subList(before, all.size());
     assertThat(second).noneMatch(l -> l.startsWith("restored store") && !l.startsWith("restored store auth"));
     assertThat(Json.parse(http.get("/api/v1/sources?limit=1000", TOKEN).body())).hasSize(JOBS);
   }
