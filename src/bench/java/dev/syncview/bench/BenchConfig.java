@@ -24,6 +24,9 @@ record BenchConfig(
     int freshnessSeconds,
     int freshnessQueryDelayMs,
     String serviceJvmArgs,
+    String serviceEnv,
+    boolean profile,
+    boolean serviceIngestOnly,
     int awaitQuietSeconds,
     Path workDir,
     Path repo,
@@ -60,10 +63,29 @@ record BenchConfig(
         Integer.parseInt(get(props, "bench.freshnessSeconds", "30")),
         Integer.parseInt(get(props, "bench.freshnessQueryDelayMs", "25")),
         get(props, "bench.serviceJvmArgs", ""),
+        get(props, "bench.serviceEnv", ""),
+        Boolean.parseBoolean(get(props, "bench.profile", "true")),
+        Boolean.parseBoolean(get(props, "bench.serviceIngestOnly", "false")),
         Integer.parseInt(get(props, "bench.awaitQuietSeconds", "0")),
         Path.of(get(props, "bench.workDir", props.apply("java.io.tmpdir"))).toAbsolutePath(),
         repo,
         Path.of(get(props, "bench.output", repo.resolve("BENCHMARKS.md").toString())).toAbsolutePath());
+  }
+
+  /** {@code bench.serviceEnv}: {@code NAME=value} pairs separated by spaces, set for the service. */
+  Map<String, String> serviceEnvironment() {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    for (String pair : serviceEnv.trim().split("\\s+")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("bench.serviceEnv wants NAME=value pairs, not " + pair);
+      }
+      env.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+    return env;
   }
 
   private static String get(UnaryOperator<String> props, String name, String fallback) {
@@ -88,6 +110,9 @@ record BenchConfig(
     m.put("bench.freshnessSeconds", Integer.toString(freshnessSeconds));
     m.put("bench.freshnessQueryDelayMs", Integer.toString(freshnessQueryDelayMs));
     m.put("bench.serviceJvmArgs", serviceJvmArgs);
+    m.put("bench.serviceEnv", serviceEnv);
+    m.put("bench.profile", Boolean.toString(profile));
+    m.put("bench.serviceIngestOnly", Boolean.toString(serviceIngestOnly));
     m.put("bench.awaitQuietSeconds", Integer.toString(awaitQuietSeconds));
     return m;
   }

@@ -4,6 +4,7 @@ import dev.syncview.testing.CaughtUp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -48,13 +49,17 @@ public final class Benchmarks {
     try (Rig rig = Rig.create(config); Bulk bulk = new Bulk(rig.bootstrap)) {
       System.out.println("run directory " + rig.dir + ", broker " + rig.bootstrap);
       Wrk wrk = Wrk.prepare(wrkExecutable, script, data, rig.dir);
+      Profiler profiler = Profiler.of(config.profile() ? Profiler.dirFor(rig.dir) : null);
+      List<Profiler.Profile> profiles = new ArrayList<>();
 
       System.out.println("[1/6] ingest: baseline projection");
       createTopics(rig.bootstrap, BASELINE_TOPICS);
       String baselineId = Rig.uniqueId("baseline");
-      Ingest.Result baseline;
-      long baselineRss;
-      try (ChildJvm projection = rig.startBaseline(baselineId, BASELINE_TOPICS.all())) {
+      Ingest.Result baseline = null;
+      long baselineRss = 0;
+      if (config.serviceIngestOnly()) {
+        System.out.println("  skipped (bench.serviceIngestOnly)");
+      } else try (ChildJvm projection = rig.startBaseline(baselineId, BASELINE_TOPICS.all())) {
         cpu.begin();
         baseline = Ingest.run("baseline", rig.bootstrap, baselineId, bulk, BASELINE_TOPICS, data,
             config.ingestBatches(), true,
@@ -70,10 +75,19 @@ public final class Benchmarks {
       try {
         service.awaitReady(Duration.ofMinutes(2));
         cpu.begin();
+        profiler.start(service.jvm, "ingest");
         Ingest.Result ingest = Ingest.run("service", rig.bootstrap, service.applicationId, bulk, SERVICE_TOPICS,
             data, config.ingestBatches(), false, () -> service.awaitCaughtUp(rig.bootstrap, Duration.ofMinutes(60)),
             service.jvm, rig.broker);
         cpu.end("ingest: service");
+        add(profiles, profiler.stop(service.jvm, "ingest"));
+        if (config.serviceIngestOnly()) {
+          // An experiment's loop: the service's ingest rate and where its time went, no report.
+          System.out.printf("  median %,.0f events/s, %.1f internal records per input%n", ingest.medianRate(),
+              (double) ingest.internalRecords() / ingest.inputRecords());
+          profiles.forEach(Profiler::print);
+          return;
+        }
         long ingestRss = service.jvm.peakRssBytes();
         Report.Memory ingestMemory = new Report.Memory(service.jvm.rssBytes(), service.jvm.heap());
 
@@ -83,8 +97,10 @@ public final class Benchmarks {
 
         System.out.println("[3/6] queries: list_sources and /health under wrk");
         cpu.begin();
+        profiler.start(service.jvm, "queries");
         QueryLoad.Result queries = QueryLoad.run(wrk, service, config);
         cpu.end("queries");
+        add(profiles, profiler.stop(service.jvm, "queries"));
 
         System.out.println("[4/6] deep pages of the largest tenant");
         cpu.begin();
@@ -96,9 +112,11 @@ public final class Benchmarks {
         System.out.printf("[5/6] freshness at %,d events/s (requested %,d) under a paced query load%n", rate,
             config.freshnessRate());
         cpu.begin();
+        profiler.start(service.jvm, "freshness");
         Freshness.Result freshness = Freshness.run(rig, service, data, wrk, config.freshnessRate(), rate,
             config.freshnessSeconds(), config.freshnessQueryDelayMs());
         cpu.end("freshness");
+        add(profiles, profiler.stop(service.jvm, "freshness"));
         System.out.printf(
             "  visible p50 %.0f ms p99 %.0f ms; read-your-writes p50 %.0f ms p99 %.0f ms; lag at end %d%n",
             Stats.median(freshness.visibleMs()), Stats.percentile(freshness.visibleMs(), 99),
@@ -117,7 +135,7 @@ public final class Benchmarks {
             new Report.Run(config, Machine.describe(config.repo()), Wrk.version(wrkExecutable), data, dataSeconds,
                 baseline, baselineRss, ingest, ingestRss, ingestMemory, settled, rig.broker.peakRssBytes(), queries,
                 deep, freshness, lateMemory,
-                serviceRss, restore, before, waitedSeconds, cpu.phases(), suiteSeconds),
+                serviceRss, restore, before, waitedSeconds, cpu.phases(), profiles, suiteSeconds),
             config.output());
         System.out.printf("wrote %s; the suite took %.0f s%n", config.output(), suiteSeconds);
       } finally {
@@ -148,6 +166,12 @@ public final class Benchmarks {
   }
 
   /** The baseline's input topics, shaped like the service's (3 partitions, compacted). */
+  private static void add(List<Profiler.Profile> profiles, Profiler.Profile p) {
+    if (p != null) {
+      profiles.add(p);
+    }
+  }
+
   private static void createTopics(String bootstrap, Ingest.Topics topics) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       List<NewTopic> create = topics.all().stream()

@@ -47,6 +47,7 @@ final class Report {
       CpuMeter.Usage machineBefore,
       double waitedSeconds,
       Map<String, CpuMeter.Usage> cpu,
+      List<Profiler.Profile> profiles,
       double suiteSeconds) {}
 
   private final StringBuilder md = new StringBuilder();
@@ -88,7 +89,45 @@ final class Report {
     deepPages();
     freshness();
     memory();
+    profiles();
     method();
+  }
+
+  private void profiles() {
+    if (r.profiles().isEmpty()) {
+      return;
+    }
+    line("## Profiles");
+    line();
+    para("JFR (`settings=profile`) recorded in the service during each phase (`jcmd JFR.start` / `JFR.stop`; "
+        + "`-Dbench.profile=false` turns it off, `-Dbench.keep=true` keeps the `.jfr` files under the run "
+        + "directory's `profiles/`). CPU samples: Java execution samples every 10 ms, plus native samples "
+        + "inside RocksDB's JNI (every 20 ms, so counted twice); threads waiting in native code are not "
+        + "counted. For the busiest thread group: the methods on top of the stack (self) and the methods "
+        + "anywhere on it (inclusive, leaving out frames under 95% or more of its samples).");
+    for (Profiler.Profile p : r.profiles()) {
+      line("### " + p.phase());
+      line();
+      line("CPU samples by thread group: " + p.byGroup().entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .map(e -> e.getKey() + " " + pct(e.getValue(), p.samples()))
+          .collect(java.util.stream.Collectors.joining(", "))
+          + f(" (%,d samples).", p.samples()));
+      line();
+      List<List<String>> rows = new ArrayList<>();
+      for (int i = 0; i < Math.max(p.self().size(), p.inclusive().size()); i++) {
+        rows.add(List.of(
+            i < p.inclusive().size() ? "`" + p.inclusive().get(i).method() + "`" : "",
+            i < p.inclusive().size() ? pct(p.inclusive().get(i).samples(), p.hotSamples()) : "",
+            i < p.self().size() ? "`" + p.self().get(i).method() + "`" : "",
+            i < p.self().size() ? pct(p.self().get(i).samples(), p.hotSamples()) : ""));
+      }
+      table(List.of(p.hotGroup() + ": inclusive", "share", "self", "share"), rows);
+    }
+  }
+
+  private static String pct(long part, long whole) {
+    return whole == 0 ? "-" : String.format("%.0f%%", 100.0 * part / whole);
   }
 
   private void howToRun() {
@@ -104,7 +143,7 @@ final class Report {
     para("Knobs (`-D...`): `bench.jobs` (job snapshot events), `bench.tenants`, `bench.sources`, "
         + "`bench.largestShare`, `bench.maxVersions`, `bench.days`, `bench.seed`, `bench.ingestBatches`, "
         + "`bench.wrkSeconds`, `bench.repeats`, `bench.freshnessRate`, `bench.freshnessSeconds`, "
-        + "`bench.freshnessQueryDelayMs`, `bench.serviceJvmArgs`, `bench.awaitQuietSeconds` (wait up to this long "
+        + "`bench.freshnessQueryDelayMs`, `bench.serviceJvmArgs`, `bench.serviceEnv` (`NAME=value` settings for the service, space separated), `bench.profile` (JFR per phase, default true), `bench.serviceIngestOnly=true` (an experiment: only the service's ingest and its profile, printed, no report), `bench.awaitQuietSeconds` (wait up to this long "
         + "for other processes to leave the CPUs before starting), `bench.workDir` (temp dir), `bench.keep=true` "
         + "(keep the run directory and logs), `bench.output`.");
   }
@@ -416,7 +455,9 @@ final class Report {
     line("  the same topic, so that neither catches up on a topic already written (a different measurement).");
     line("* The service runs without its embedded broker (`KAFKA_BOOTSTRAP_SERVERS` is set), so its RSS holds no");
     line("  broker. `MIN_POSITION_TIMEOUT_MS` is raised to 30 s so that slow read-your-writes answers are measured,");
-    line("  not cut off. Nothing else of the service is configured.");
+    line(r.config().serviceEnv().isBlank()
+        ? "  not cut off. Nothing else of the service is configured."
+        : "  not cut off. Also set for this run (`bench.serviceEnv`): `" + r.config().serviceEnv().trim() + "`.");
     line("* Not measured: deletes (the data set has no tombstones), list_jobs and the other read routes.");
     line();
   }

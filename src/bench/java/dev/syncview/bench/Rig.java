@@ -75,6 +75,7 @@ final class Rig implements AutoCloseable {
     env.put(Setting.HTTP_PORT.env(), Integer.toString(httpPort));
     // Freshness probes measure how long read-your-writes waits; they must not be cut off at 5 s.
     env.put(Setting.MIN_POSITION_TIMEOUT_MS.env(), "30000");
+    env.putAll(config.serviceEnvironment());
     List<String> jvmArgs =
         config.serviceJvmArgs().isBlank() ? List.of() : Arrays.asList(config.serviceJvmArgs().trim().split("\\s+"));
     ChildJvm jvm =

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Reads one page of index keys under one or more disjoint prefixes (one per database a scoped key
  * may see), merged in listing order. A deep offset first jumps whole time buckets with their counts
- * (OffsetSeek), so a page touches the bucket counts, at most one fine bucket's entries and {@code
+ * (OffsetSeek), so a page touches the bucket counts, at most one bucket's entries and {@code
  * limit} more, plus one per prefix, whatever else the store holds; a cursor page seeks directly.
  */
 final class IndexScan {
@@ -54,10 +54,10 @@ final class IndexScan {
     long skip = offset;
     if (offset >= JUMP_FROM && after == null) {
       OffsetSeek.Start start = OffsetSeek.locate(store, prefixes, order, offset);
-      if (start.fineBucket() == null) {
+      if (start.bucket() == null) {
         return out;
       }
-      bucket = start.fineBucket();
+      bucket = start.bucket();
       skip = start.skip();
     }
     Comparator<Head> cmp = Comparator.comparing(h -> h.key, BY_SUFFIX);
@@ -99,16 +99,16 @@ final class IndexScan {
     return store.reverseRange(low, seen == null ? high : Bytes.wrap(seen));
   }
 
-  /** The prefix's entries in listing order from the first one of a fine bucket on. */
+  /** The prefix's entries in listing order from the first one of a bucket on. */
   private static KeyValueIterator<Bytes, byte[]> scanFromBucket(
-      ReadOnlyKeyValueStore<Bytes, byte[]> store, byte[] prefix, Order order, long fineBucket) {
+      ReadOnlyKeyValueStore<Bytes, byte[]> store, byte[] prefix, Order order, long bucket) {
     if (order == Order.ASC) {
       byte[] from = ViewKeys.lowest(prefix);
-      ByteBuffer.wrap(from, prefix.length, 8).putLong(IndexCounts.lowestOrderable(fineBucket));
+      ByteBuffer.wrap(from, prefix.length, 8).putLong(IndexCounts.lowestOrderable(bucket));
       return store.range(Bytes.wrap(from), Bytes.wrap(ViewKeys.highest(prefix)));
     }
     byte[] to = ViewKeys.highest(prefix);
-    ByteBuffer.wrap(to, prefix.length, 8).putLong(IndexCounts.highestOrderable(fineBucket));
+    ByteBuffer.wrap(to, prefix.length, 8).putLong(IndexCounts.highestOrderable(bucket));
     return store.reverseRange(Bytes.wrap(ViewKeys.lowest(prefix)), Bytes.wrap(to));
   }
 

@@ -1,9 +1,10 @@
 package dev.syncview.query;
 
 import dev.syncview.view.IndexCounts;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.PriorityQueue;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -11,17 +12,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Where a page at a deep {@code offset} starts, from the bucket counts (IndexCounts) rather than by
- * walking the skipped entries: whole coarse buckets are jumped, then whole fine buckets inside the
- * coarse one the offset lands in; only the entries of one fine bucket are left to skip. The counts
- * of all prefixes of a listing (a scoped key's databases) are added bucket by bucket.
+ * walking the skipped entries: the counts are read in listing order, merged over all prefixes of a
+ * listing (a scoped key's databases), and whole buckets are jumped until the one the offset lands
+ * in; only that bucket's entries are left to skip. The read stops there, so its cost follows the
+ * buckets before the offset, not the listing's length.
  */
 final class OffsetSeek {
   /**
-   * @param fineBucket the fine bucket the page starts in (listing order), or null when the offset
-   *     is past the end
-   * @param skip entries of that bucket to skip before the page
+   * @param bucket the bucket the page starts in, or null when the offset is past the end
+   * @param skip entries of that bucket (all prefixes) to skip before the page
    */
-  record Start(Long fineBucket, long skip) {
+  record Start(Long bucket, long skip) {
     static final Start PAST_END = new Start(null, 0);
   }
 
@@ -29,57 +30,71 @@ final class OffsetSeek {
 
   static Start locate(
       ReadOnlyKeyValueStore<Bytes, byte[]> store, List<byte[]> prefixes, Order order, long offset) {
-    long remaining = offset;
-    Landing coarse = land(store, prefixes, order, IndexCounts.COARSE, 0, -1, remaining);
-    if (coarse == null) {
-      return Start.PAST_END;
-    }
-    Landing fine =
-        land(
-            store,
-            prefixes,
-            order,
-            IndexCounts.FINE,
-            IndexCounts.firstFine(coarse.bucket),
-            IndexCounts.lastFine(coarse.bucket),
-            coarse.remaining);
-    if (fine == null) {
-      // The counts disagree with each other: never expected, but never answer a wrong page.
-      throw new IllegalStateException("fine bucket counts do not add up to their coarse bucket");
-    }
-    return new Start(fine.bucket, fine.remaining);
-  }
-
-  private record Landing(long bucket, long remaining) {}
-
-  /** The bucket (in listing order) where {@code offset} entries have been passed, or null. */
-  private static Landing land(
-      ReadOnlyKeyValueStore<Bytes, byte[]> store,
-      List<byte[]> prefixes,
-      Order order,
-      int level,
-      long from,
-      long to,
-      long offset) {
-    TreeMap<Long, Long> sums = new TreeMap<>(Long::compareUnsigned);
-    for (byte[] prefix : prefixes) {
-      Bytes low = Bytes.wrap(IndexCounts.key(prefix, level, from));
-      Bytes high = Bytes.wrap(IndexCounts.key(prefix, level, to));
-      try (KeyValueIterator<Bytes, byte[]> it = store.range(low, high)) {
-        while (it.hasNext()) {
-          KeyValue<Bytes, byte[]> kv = it.next();
-          sums.merge(IndexCounts.bucketOf(kv.key.get()), IndexCounts.decode(kv.value), Long::sum);
+    Comparator<Head> byBucket = (a, b) -> Long.compareUnsigned(a.bucket, b.bucket);
+    PriorityQueue<Head> heads = new PriorityQueue<>(order == Order.ASC ? byBucket : byBucket.reversed());
+    List<KeyValueIterator<Bytes, byte[]>> open = new ArrayList<>();
+    try {
+      for (byte[] prefix : prefixes) {
+        KeyValueIterator<Bytes, byte[]> it = counts(store, prefix, order);
+        open.add(it);
+        Head head = new Head(it);
+        if (head.advance()) {
+          heads.add(head);
         }
       }
+      return land(heads, offset);
+    } finally {
+      open.forEach(KeyValueIterator::close);
     }
-    long remaining = offset;
-    for (Map.Entry<Long, Long> e :
-        (order == Order.ASC ? sums : sums.descendingMap()).entrySet()) {
-      if (remaining < e.getValue()) {
-        return new Landing(e.getKey(), remaining);
+  }
+
+  /** Adds counts bucket by bucket in listing order until {@code offset} entries are passed. */
+  private static Start land(PriorityQueue<Head> heads, long offset) {
+    long beforeBucket = 0;
+    long inBucket = 0;
+    Long bucket = null;
+    while (!heads.isEmpty()) {
+      Head head = heads.poll();
+      if (bucket == null || head.bucket != bucket) {
+        beforeBucket += inBucket;
+        inBucket = 0;
+        bucket = head.bucket;
       }
-      remaining -= e.getValue();
+      inBucket += head.count;
+      if (beforeBucket + inBucket > offset) {
+        return new Start(bucket, offset - beforeBucket);
+      }
+      if (head.advance()) {
+        heads.add(head);
+      }
     }
-    return null;
+    return Start.PAST_END;
+  }
+
+  private static KeyValueIterator<Bytes, byte[]> counts(
+      ReadOnlyKeyValueStore<Bytes, byte[]> store, byte[] prefix, Order order) {
+    Bytes low = Bytes.wrap(IndexCounts.lowestKey(prefix));
+    Bytes high = Bytes.wrap(IndexCounts.highestKey(prefix));
+    return order == Order.ASC ? store.range(low, high) : store.reverseRange(low, high);
+  }
+
+  private static final class Head {
+    private final KeyValueIterator<Bytes, byte[]> it;
+    private long bucket;
+    private long count;
+
+    Head(KeyValueIterator<Bytes, byte[]> it) {
+      this.it = it;
+    }
+
+    boolean advance() {
+      if (!it.hasNext()) {
+        return false;
+      }
+      KeyValue<Bytes, byte[]> next = it.next();
+      bucket = IndexCounts.bucketOf(next.key.get());
+      count = IndexCounts.decode(next.value);
+      return true;
+    }
   }
 }

@@ -11,7 +11,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -54,7 +53,7 @@ public final class StreamsViewStores implements ViewStores {
       throw notReady();
     }
     StoreQueryParameters<ReadOnlyKeyValueStore<Bytes, byte[]>> params =
-        StoreQueryParameters.fromNameAndType(StoreNames.VIEW, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+        StoreQueryParameters.fromNameAndType(StoreNames.VIEW, PinnedKeyValueStore.TYPE)
             .withPartition(where.partition());
     return open(stale ? params.enableStaleStores() : params);
   }
@@ -62,7 +61,7 @@ public final class StreamsViewStores implements ViewStores {
   @Override
   public ReadOnlyKeyValueStore<Bytes, byte[]> auth() {
     return open(
-        StoreQueryParameters.fromNameAndType(StoreNames.AUTH, QueryableStoreTypes.<Bytes, byte[]>keyValueStore()));
+        StoreQueryParameters.fromNameAndType(StoreNames.AUTH, PinnedKeyValueStore.TYPE));
   }
 
   private ReadOnlyKeyValueStore<Bytes, byte[]> open(

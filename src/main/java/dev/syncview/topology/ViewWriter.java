@@ -82,14 +82,12 @@ final class ViewWriter implements Processor<byte[], byte[], Void, Void> {
 
   /** Keeps the bucket counts deep offsets jump with (IndexCounts) in step with the entries. */
   private void count(Bytes entry, long delta) {
-    for (byte[] key : IndexCounts.keysOf(entry.get())) {
-      Bytes k = Bytes.wrap(key);
-      long n = IndexCounts.decode(view.get(k)) + delta;
-      if (n > 0) {
-        view.put(k, IndexCounts.encode(n));
-      } else {
-        view.delete(k);
-      }
+    Bytes k = Bytes.wrap(IndexCounts.keyOf(entry.get()));
+    long n = IndexCounts.decode(view.get(k)) + delta;
+    if (n > 0) {
+      view.put(k, IndexCounts.encode(n));
+    } else {
+      view.delete(k);
     }
   }
 

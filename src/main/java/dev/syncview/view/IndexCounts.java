@@ -5,59 +5,61 @@ import java.util.Arrays;
 
 /**
  * How many index entries each time bucket of each index prefix holds, so that a deep {@code offset}
- * jumps over whole buckets instead of walking their entries. Two levels: coarse buckets (2^26 ms,
- * about 18.6 hours) and the fine buckets inside them (2^18 ms, about 4.4 minutes). A count key is
- * the index prefix with its tag changed from 'I' to 'C', a level byte and the bucket number
- * (created_at, sign-flipped, shifted right; big-endian), so byte order is bucket order.
+ * jumps over whole buckets instead of walking their entries. One level of buckets of 2^24 ms (about
+ * 4.7 hours): 463 buckets span 90 days, and a bucket of the benchmark's largest tenant holds about
+ * a hundred entries, so reading the counts and walking one bucket both stay small. (The first
+ * layout kept two levels, 2^26 and 2^18 ms; the second level doubled the writes every job costs
+ * for a gain only at densities far above what the service is measured at: BENCHMARKS.md.)
+ *
+ * <p>A count key is the index prefix with its tag changed from 'I' to 'C', a level byte and the
+ * bucket number (created_at, sign-flipped, shifted right; big-endian), so byte order is bucket
+ * order.
  */
 public final class IndexCounts {
-  public static final int COARSE = 0;
-  public static final int FINE = 1;
-  static final int[] SHIFT = {26, 18};
+  static final int SHIFT = 24;
+  /** Levels 0 and 1 were the two levels of the first layout: never reuse them. */
+  static final byte LEVEL = 2;
   static final byte COUNT = 'C';
   private static final int BUCKET_BYTES = 8;
 
   private IndexCounts() {}
 
-  /** The count keys (coarse, fine) an index entry counts in. */
-  public static byte[][] keysOf(byte[] indexEntry) {
+  /** The count key an index entry counts in. */
+  public static byte[] keyOf(byte[] indexEntry) {
     int prefixLength = indexEntry.length - ViewKeys.ORDER_SUFFIX;
     long orderable = ByteBuffer.wrap(indexEntry, prefixLength, 8).getLong();
-    byte[] prefix = Arrays.copyOf(indexEntry, prefixLength);
-    return new byte[][] {
-      key(prefix, COARSE, orderable >>> SHIFT[COARSE]), key(prefix, FINE, orderable >>> SHIFT[FINE])
-    };
+    return key(Arrays.copyOf(indexEntry, prefixLength), orderable >>> SHIFT);
   }
 
   /** The count key of one bucket of an index prefix. */
-  public static byte[] key(byte[] indexPrefix, int level, long bucket) {
+  public static byte[] key(byte[] indexPrefix, long bucket) {
     byte[] k = Arrays.copyOf(indexPrefix, indexPrefix.length + 1 + BUCKET_BYTES);
     k[tagPosition(indexPrefix)] = COUNT;
-    k[indexPrefix.length] = (byte) level;
+    k[indexPrefix.length] = LEVEL;
     ByteBuffer.wrap(k, indexPrefix.length + 1, BUCKET_BYTES).putLong(bucket);
     return k;
+  }
+
+  /** The count keys of every bucket of an index prefix lie between these two (inclusive). */
+  public static byte[] lowestKey(byte[] indexPrefix) {
+    return key(indexPrefix, 0);
+  }
+
+  public static byte[] highestKey(byte[] indexPrefix) {
+    return key(indexPrefix, -1);
   }
 
   public static long bucketOf(byte[] countKey) {
     return ByteBuffer.wrap(countKey, countKey.length - BUCKET_BYTES, BUCKET_BYTES).getLong();
   }
 
-  /** The fine buckets inside a coarse bucket: first and last (inclusive). */
-  public static long firstFine(long coarse) {
-    return coarse << (SHIFT[COARSE] - SHIFT[FINE]);
+  /** The smallest and largest sign-flipped created_at of a bucket. */
+  public static long lowestOrderable(long bucket) {
+    return bucket << SHIFT;
   }
 
-  public static long lastFine(long coarse) {
-    return ((coarse + 1) << (SHIFT[COARSE] - SHIFT[FINE])) - 1;
-  }
-
-  /** The smallest and largest sign-flipped created_at of a fine bucket. */
-  public static long lowestOrderable(long fine) {
-    return fine << SHIFT[FINE];
-  }
-
-  public static long highestOrderable(long fine) {
-    return ((fine + 1) << SHIFT[FINE]) - 1;
+  public static long highestOrderable(long bucket) {
+    return ((bucket + 1) << SHIFT) - 1;
   }
 
   public static byte[] encode(long count) {

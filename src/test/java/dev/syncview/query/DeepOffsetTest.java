@@ -44,15 +44,15 @@ class DeepOffsetTest {
     h.source(Events.webSource(WEB, "acme", "web"));
     String[] sources = {DOCS, ARCHIVE, WEB};
     Instant t0 = Instant.parse("2026-08-01T00:00:00Z");
-    // jobs every 37 minutes over about 38 days: many fine and several coarse buckets
+    // jobs every 37 minutes over about 38 days: many buckets (2^24 ms, about 4.7 hours)
     for (int i = 0; i < SPREAD; i++) {
       h.job(Events.job(id(1, i), "acme", sources[i % 3]).createdAt(t0.plusSeconds(37L * 60 * i).toString()));
     }
-    // a burst created in one millisecond, and jobs right on bucket edges (2^18 ms multiples)
+    // a burst created in one millisecond, and jobs right on bucket edges (2^24 ms multiples)
     for (int i = 0; i < BURST; i++) {
       h.job(Events.job(id(2, i), "acme", sources[i % 3]).createdAt("2026-08-20T12:00:00.123Z"));
     }
-    long edge = (Instant.parse("2026-08-10T00:00:00Z").toEpochMilli() >> 18) << 18;
+    long edge = (Instant.parse("2026-08-10T00:00:00Z").toEpochMilli() >> 24) << 24;
     for (int i = -2; i <= 2; i++) {
       h.job(Events.job(id(3, i + 2), "acme", DOCS).createdAt(Instant.ofEpochMilli(edge + i).toString()));
     }
@@ -91,7 +91,7 @@ class DeepOffsetTest {
     long first = readsFor(counted, reads, 0);
     long deep = readsFor(counted, reads, 1800);
     // the first page reads 100 entries and a row per item; the deep one adds the bucket counts
-    // and at most one fine bucket's entries (the burst: 600) instead of 1,800 skipped entries
+    // and at most one bucket's entries (the burst: 600 and its neighbours) instead of 1,800 skipped entries
     assertThat(deep).isLessThan(first + 900);
     assertThat(readsFor(counted, reads, 1000)).isLessThan(first + 400);
   }
