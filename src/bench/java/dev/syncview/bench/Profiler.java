@@ -25,7 +25,12 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class Profiler {
   private static final int NATIVE_WEIGHT = 2;
-  private static final int TOP = 25;
+  private static final int TOP = 15;
+  private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile(
+      "dev\\.syncview\\..*|org\\.rocksdb\\.RocksDB\\.(get|put|delete)|org\\.rocksdb\\.RocksIterator\\..*"
+          + "|.*\\.RecordCollectorImpl\\.send|.*\\.StreamsProducer\\.commitTransaction|.*\\.TaskManager\\.commit"
+          + "|.*\\.KafkaStreams\\.(store|queryMetadataForKey)|io\\.javalin\\.compression\\..*Stream\\.write"
+          + "|io\\.javalin\\.http\\.servlet\\.JavalinServlet\\.handle|org\\.eclipse\\.jetty\\.server\\.Server\\.handle");
   private final Path dir;
 
   private Profiler(Path dir) {
@@ -128,13 +133,26 @@ final class Profiler {
     long hotSamples = byGroup.getOrDefault(hot, 0L);
     return new Profile(phase, file, total, byGroup, hot, hotSamples,
         top(self.getOrDefault(hot, Map.of()), Long.MAX_VALUE),
-        top(inclusive.getOrDefault(hot, Map.of()), hotSamples * 95 / 100));
+        topOwn(inclusive.getOrDefault(hot, Map.of())));
   }
 
   /** The largest entries, leaving out frames under nearly every sample (thread roots, run loops). */
   private static List<Share> top(Map<String, Long> counts, long below) {
     return counts.entrySet().stream()
         .filter(en -> en.getValue() < below && interesting(en.getKey()))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(TOP)
+        .map(en -> new Share(en.getKey(), en.getValue()))
+        .toList();
+  }
+
+  /**
+   * Inclusive shares of the service's own methods and of the library calls time goes to (RocksDB,
+   * sending records, compression, JSON): the framework frames between them say little.
+   */
+  private static List<Share> topOwn(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .filter(en -> OWN.matcher(en.getKey()).matches())
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(TOP)
         .map(en -> new Share(en.getKey(), en.getValue()))

@@ -103,8 +103,9 @@ final class Report {
         + "`-Dbench.profile=false` turns it off, `-Dbench.keep=true` keeps the `.jfr` files under the run "
         + "directory's `profiles/`). CPU samples: Java execution samples every 10 ms, plus native samples "
         + "inside RocksDB's JNI (every 20 ms, so counted twice); threads waiting in native code are not "
-        + "counted. For the busiest thread group: the methods on top of the stack (self) and the methods "
-        + "anywhere on it (inclusive, leaving out frames under 95% or more of its samples).");
+        + "counted. For the busiest thread group: the methods on top of the stack (self), and the service's "
+        + "own methods and the library calls its time goes to anywhere on the stack (inclusive; framework "
+        + "frames in between are left out).");
     for (Profiler.Profile p : r.profiles()) {
       line("### " + p.phase());
       line();
@@ -122,7 +123,8 @@ final class Report {
             i < p.self().size() ? "`" + p.self().get(i).method() + "`" : "",
             i < p.self().size() ? pct(p.self().get(i).samples(), p.hotSamples()) : ""));
       }
-      table(List.of(p.hotGroup() + ": inclusive", "share", "self", "share"), rows);
+      table(List.of(p.hotGroup() + ": inclusive (own code and library calls)", "share", "self", "share"), rows);
+      line();
     }
   }
 

@@ -29,6 +29,10 @@ public enum Setting {
   REPLICATION_FACTOR(
       "replication.factor", "0", "Replication of created topics and internal topics. 0: min(3, brokers)."),
   NUM_STANDBY_REPLICAS("num.standby.replicas", "0", "Standby copies of each state store on other instances."),
+  STREAM_THREADS(
+      "stream.threads",
+      "2",
+      "Kafka Streams threads of this instance: each works its own tasks and commits on its own."),
   COMMIT_INTERVAL_MS(
       "commit.interval.ms", "100", "Kafka Streams commit interval: the floor of the view's lag between stages."),
   MIN_POSITION_TIMEOUT_MS(

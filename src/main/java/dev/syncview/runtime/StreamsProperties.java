@@ -31,6 +31,9 @@ final class StreamsProperties {
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
     p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.numStandbyReplicas());
+    // Two threads by default (BENCHMARKS.md): a thread blocks while its transaction commits, so a
+    // second one keeps both cores working; each gets its own tasks, producer and consumer.
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
     // Stores are read directly by queries; the record cache would only delay and duplicate them.
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
