@@ -34,6 +34,8 @@ record BenchConfig(
 
   /** Job snapshot events that fit the 10-minute budget on the 2-core machine (BENCHMARKS.md). */
   static final int DEFAULT_JOB_EVENTS = 250_000;
+  /** The JVM options of the README's run command: the service runs as documented. */
+  static final String README_JVM_ARGS = "-Xmx512m";
   /** The target rate for the freshness run. */
   static final int TARGET_FRESHNESS_RATE = 5_000;
 
@@ -62,7 +64,7 @@ record BenchConfig(
         Integer.parseInt(get(props, "bench.freshnessRate", Integer.toString(TARGET_FRESHNESS_RATE))),
         Integer.parseInt(get(props, "bench.freshnessSeconds", "30")),
         Integer.parseInt(get(props, "bench.freshnessQueryDelayMs", "25")),
-        get(props, "bench.serviceJvmArgs", ""),
+        get(props, "bench.serviceJvmArgs", README_JVM_ARGS),
         get(props, "bench.serviceEnv", ""),
         Boolean.parseBoolean(get(props, "bench.profile", "true")),
         Boolean.parseBoolean(get(props, "bench.serviceIngestOnly", "false")),

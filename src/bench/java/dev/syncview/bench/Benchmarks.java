@@ -52,7 +52,7 @@ public final class Benchmarks {
       Profiler profiler = Profiler.of(config.profile() ? Profiler.dirFor(rig.dir) : null);
       List<Profiler.Profile> profiles = new ArrayList<>();
 
-      System.out.println("[1/6] ingest: baseline projection");
+      System.out.println("[1/7] ingest: baseline projection");
       createTopics(rig.bootstrap, BASELINE_TOPICS);
       String baselineId = Rig.uniqueId("baseline");
       Ingest.Result baseline = null;
@@ -69,7 +69,7 @@ public final class Benchmarks {
         baselineRss = projection.peakRssBytes();
       }
 
-      System.out.println("[2/6] ingest: service");
+      System.out.println("[2/7] ingest: service");
       Service service = rig.startService(Rig.uniqueId("bench"), rig.dir.resolve("service"), 0, "service");
       Service[] restarted = new Service[1];
       try {
@@ -95,21 +95,21 @@ public final class Benchmarks {
         System.out.printf("  the service settled %.1f s after ingest (%.1f CPU-s of background work)%n",
             settled.seconds(), settled.cpuSeconds());
 
-        System.out.println("[3/6] queries: list_sources and /health under wrk");
+        System.out.println("[3/7] queries: list_sources and /health under wrk");
         cpu.begin();
         profiler.start(service.jvm, "queries");
         QueryLoad.Result queries = QueryLoad.run(wrk, service, config);
         cpu.end("queries");
         add(profiles, profiler.stop(service.jvm, "queries"));
 
-        System.out.println("[4/6] deep pages of the largest tenant");
+        System.out.println("[4/7] deep pages of the largest tenant");
         cpu.begin();
         DeepPages.Result deep = DeepPages.run(service, data);
         cpu.end("deep pages");
 
         int sustainable = (int) (ingest.medianRate() * SUSTAINABLE_SHARE) / 100 * 100;
         int rate = Math.max(100, Math.min(config.freshnessRate(), sustainable));
-        System.out.printf("[5/6] freshness at %,d events/s (requested %,d) under a paced query load%n", rate,
+        System.out.printf("[5/7] freshness at %,d events/s (requested %,d) under a paced query load%n", rate,
             config.freshnessRate());
         cpu.begin();
         profiler.start(service.jvm, "freshness");
@@ -125,17 +125,26 @@ public final class Benchmarks {
         long serviceRss = service.jvm.peakRssBytes();
         Report.Memory lateMemory = new Report.Memory(service.jvm.rssBytes(), service.jvm.heap());
 
-        System.out.println("[6/6] restore after deleting the state directory");
+        System.out.println("[6/7] restore after deleting the state directory");
         cpu.begin();
         Restore.Result restore = Restore.run(rig, service, data, restarted);
         cpu.end("restore");
+        restarted[0].close();
+        restarted[0] = null;
+
+        System.out.println("[7/7] memory: the service with its embedded broker takes the data set");
+        cpu.begin();
+        EmbeddedIngest.Result embedded = EmbeddedIngest.run(rig, data, config, SERVICE_TOPICS);
+        cpu.end("embedded broker: ingest");
+        System.out.printf("  embedded: median %,.0f events/s, peak RSS %,d MiB%n", embedded.ingest().medianRate(),
+            embedded.peakRssBytes() >> 20);
 
         double suiteSeconds = (System.nanoTime() - suiteStart) / 1e9;
         Report.write(
             new Report.Run(config, Machine.describe(config.repo()), Wrk.version(wrkExecutable), data, dataSeconds,
                 baseline, baselineRss, ingest, ingestRss, ingestMemory, settled, rig.broker.peakRssBytes(), queries,
                 deep, freshness, lateMemory,
-                serviceRss, restore, before, waitedSeconds, cpu.phases(), profiles, suiteSeconds),
+                serviceRss, restore, embedded, before, waitedSeconds, cpu.phases(), profiles, suiteSeconds),
             config.output());
         System.out.printf("wrote %s; the suite took %.0f s%n", config.output(), suiteSeconds);
       } finally {

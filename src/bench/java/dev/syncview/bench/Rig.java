@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 final class Rig implements AutoCloseable {
   private static final Pattern BROKER_READY = Pattern.compile("BROKER READY (\\S+)");
   private static final Pattern HTTP_PORT = Pattern.compile("HTTP API on port (\\d+)");
+  private static final Pattern EMBEDDED_STARTED = Pattern.compile("HTTP API on port (\\d+; Kafka at [^\\s\"]+)");
 
   final Path dir;
   final Path app;
@@ -76,8 +77,7 @@ final class Rig implements AutoCloseable {
     // Freshness probes measure how long read-your-writes waits; they must not be cut off at 5 s.
     env.put(Setting.MIN_POSITION_TIMEOUT_MS.env(), "30000");
     env.putAll(config.serviceEnvironment());
-    List<String> jvmArgs =
-        config.serviceJvmArgs().isBlank() ? List.of() : Arrays.asList(config.serviceJvmArgs().trim().split("\\s+"));
+    List<String> jvmArgs = serviceJvmArgs();
     ChildJvm jvm =
         ChildJvm.start(
             "service",
@@ -87,6 +87,42 @@ final class Rig implements AutoCloseable {
             dir.resolve("logs/" + logName + ".log"));
     int port = Integer.parseInt(jvm.awaitLog(HTTP_PORT, Duration.ofSeconds(120)));
     return new Service(jvm, port, applicationId, dataDir);
+  }
+
+  /** The service with its embedded broker, as the README's run command starts it. */
+  record Embedded(Service service, String bootstrap) {}
+
+  /**
+   * Starts the service without a Kafka address, so it starts its own broker in its JVM (free ports,
+   * its own data directory), with the same JVM options as {@link #startService}.
+   */
+  Embedded startEmbedded(String applicationId, Path dataDir) throws InterruptedException {
+    Map<String, String> env = new HashMap<>();
+    env.put(Setting.DATA_DIR.env(), dataDir.toString());
+    env.put(Setting.APPLICATION_ID.env(), applicationId);
+    env.put(Setting.HTTP_HOST.env(), "127.0.0.1");
+    env.put(Setting.HTTP_PORT.env(), "0");
+    env.put(Setting.EMBEDDED_KAFKA_HOST.env(), "127.0.0.1");
+    env.put(Setting.EMBEDDED_KAFKA_PORT.env(), "0");
+    env.put(Setting.EMBEDDED_KAFKA_CONTROLLER_PORT.env(), "0");
+    env.putAll(config.serviceEnvironment());
+    ChildJvm jvm =
+        ChildJvm.start(
+            "embedded",
+            serviceJvmArgs(),
+            List.of("-jar", app.resolve("sync-view.jar").toString()),
+            clean(env),
+            dir.resolve("logs/service-embedded.log"));
+    String started = jvm.awaitLog(EMBEDDED_STARTED, Duration.ofSeconds(180));
+    String[] portAndKafka = started.split("; Kafka at ", 2);
+    return new Embedded(
+        new Service(jvm, Integer.parseInt(portAndKafka[0]), applicationId, dataDir), portAndKafka[1]);
+  }
+
+  private List<String> serviceJvmArgs() {
+    return config.serviceJvmArgs().isBlank()
+        ? List.of()
+        : Arrays.asList(config.serviceJvmArgs().trim().split("\\s+"));
   }
 
   /** Starts {@link BaselineProjection} reading {@code inputs}; returns once it runs. */
