@@ -2,7 +2,6 @@ package dev.syncview.runtime;
 
 import dev.syncview.query.ApiException;
 import dev.syncview.query.Freshness;
-import dev.syncview.query.ViewStatus;
 import dev.syncview.topology.ProjectionTopology;
 import dev.syncview.topology.Topics;
 import java.time.Duration;
@@ -31,9 +30,9 @@ public final class AppliedPositions implements Freshness {
   private final Admin admin;
   private final String applicationId;
   private final Topics topics;
-  private final ViewStatus status;
+  private final StreamsStatus status;
 
-  public AppliedPositions(Admin admin, String applicationId, Topics topics, ViewStatus status) {
+  public AppliedPositions(Admin admin, String applicationId, Topics topics, StreamsStatus status) {
     this.admin = admin;
     this.applicationId = applicationId;
     this.topics = topics;
@@ -54,13 +53,31 @@ public final class AppliedPositions implements Freshness {
       until(deadline, () -> committed(own) > p.offset());
       for (List<String> hop : hops) {
         if (hop.contains(ProjectionTopology.AUTH_HOP)) {
-          until(deadline, () -> status.lag().partitions().getOrDefault(topics.auth() + "-0", 0L) == 0);
+          awaitGlobalAuth(deadline);
         } else {
           Map<TopicPartition, Long> written = ends(hop);
           until(deadline, () -> caughtUp(written));
         }
       }
     }
+  }
+
+  /**
+   * The key stage has committed, so the keys it resolved are in the auth topic: wait until the
+   * global thread has applied them. Its consumer handles fetch responses only inside its poll, and
+   * it applies what a poll returned before it polls again. So once two more fetches are handled
+   * than now, the later one was sent after now (it covers everything the topic held then), and by
+   * the third its records have been applied; a lag of 0 at that point says nothing was left
+   * behind. Transaction markers make offsets alone unusable here: the lag counts them, offsets do
+   * not say which are markers. A lag metric cached from before the write said "caught up" too
+   * early (a flaky read-your-writes test).
+   */
+  private void awaitGlobalAuth(long deadline) {
+    long now = status.globalFetches(topics.auth(), 0).fetches();
+    until(deadline, () -> {
+      StreamsStatus.GlobalFetches g = status.globalFetches(topics.auth(), 0);
+      return g.fetches() >= now + 3 && g.lag() == 0;
+    });
   }
 
   private interface Check {

@@ -67,6 +67,41 @@ public final class StreamsStatus implements ViewStatus {
     return cached;
   }
 
+  /**
+   * What the global consumer has done so far, read now (not cached): fetch responses handled, and
+   * its lag on one partition of {@code topic} as of the last of them (-1 while unknown).
+   */
+  record GlobalFetches(long fetches, long lag) {}
+
+  GlobalFetches globalFetches(String topic, int partition) {
+    KafkaStreams s = streams.get();
+    return s == null ? new GlobalFetches(0, -1) : globalFetches(s.metrics(), topic, partition);
+  }
+
+  static GlobalFetches globalFetches(Map<MetricName, ? extends Metric> metrics, String topic, int partition) {
+    long fetches = 0;
+    long lag = -1;
+    for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+      MetricName n = e.getKey();
+      if (!n.group().equals("consumer-fetch-manager-metrics")
+          || !n.tags().getOrDefault("client-id", "").endsWith("global-consumer")) {
+        continue;
+      }
+      Object value = e.getValue().metricValue();
+      if (!(value instanceof Double d) || d.isNaN()) {
+        continue;
+      }
+      if (n.name().equals("fetch-total") && !n.tags().containsKey("topic")) {
+        fetches = d.longValue();
+      } else if (n.name().equals("records-lag")
+          && topic.equals(n.tags().get("topic"))
+          && Integer.toString(partition).equals(n.tags().get("partition"))) {
+        lag = Math.max(0, d.longValue());
+      }
+    }
+    return new GlobalFetches(fetches, lag);
+  }
+
   static Lag compute(Map<MetricName, ? extends Metric> metrics) {
     Map<String, Long> partitions = new TreeMap<>();
     for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {

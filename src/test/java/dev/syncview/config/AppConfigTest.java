@@ -25,6 +25,8 @@ class AppConfigTest {
     assertThat(c.topics().sources()).isEqualTo("sync.sources");
     assertThat(c.topics().auth()).isEqualTo("sync-view.auth");
     assertThat(c.viewPartitions()).isEqualTo(3);
+    assertThat(c.streamThreads()).isEqualTo(2);
+    assertThat(c.commitIntervalMs()).isEqualTo(100);
   }
 
   @Test
@@ -60,6 +62,8 @@ class AppConfigTest {
     "HTTP_PORT,70000",
     "VIEW_PARTITIONS,0",
     "NUM_STANDBY_REPLICAS,-1",
+    "STREAM_THREADS,0",
+    "STREAM_THREADS,65",
     "APPLICATION_ID,has space",
     "TOPIC_JOBS,''",
     "APPLICATION_SERVER,nohostport",

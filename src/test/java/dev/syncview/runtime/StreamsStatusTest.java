@@ -13,12 +13,20 @@ class StreamsStatusTest {
   final Map<MetricName, Metric> metrics = new HashMap<>();
 
   void lag(String client, String topic, int partition, double value) {
-    MetricName name =
+    put(
         new MetricName(
             "records-lag",
             "consumer-fetch-manager-metrics",
             "",
-            Map.of("client-id", client, "topic", topic, "partition", Integer.toString(partition)));
+            Map.of("client-id", client, "topic", topic, "partition", Integer.toString(partition))),
+        value);
+  }
+
+  void fetches(String client, double total) {
+    put(new MetricName("fetch-total", "consumer-fetch-manager-metrics", "", Map.of("client-id", client)), total);
+  }
+
+  void put(MetricName name, double value) {
     metrics.put(name, new Metric() {
       @Override
       public MetricName metricName() {
@@ -51,5 +59,22 @@ class StreamsStatusTest {
     assertThat(lag.partitions())
         .containsExactlyInAnyOrderEntriesOf(Map.of("sync.jobs-0", 7L, "sync.jobs-1", 2L, "keys_compact-0", 1L));
     assertThat(lag.records()).isEqualTo(10);
+  }
+
+  @Test
+  void shouldReadTheGlobalConsumersFetchesAndLagOnTheAuthTopicOnly() {
+    // Given the global consumer's fetches and lags, and a stream thread consumer's
+    fetches("app-global-consumer", 42);
+    fetches("app-StreamThread-1-consumer", 900);
+    lag("app-global-consumer", "app.auth", 0, 3);
+    lag("app-global-consumer", "app_auth", 0, 3);
+    lag("app-global-consumer", "other", 0, 50);
+    lag("app-StreamThread-1-consumer", "app.auth", 0, 70);
+
+    // When / Then
+    assertThat(StreamsStatus.globalFetches(metrics, "app.auth", 0))
+        .isEqualTo(new StreamsStatus.GlobalFetches(42, 3));
+    assertThat(StreamsStatus.globalFetches(metrics, "app.auth", 1))
+        .isEqualTo(new StreamsStatus.GlobalFetches(42, -1));
   }
 }
