@@ -82,10 +82,12 @@ public final class Benchmarks {
         cpu.end("ingest: service");
         add(profiles, profiler.stop(service.jvm, "ingest"));
         if (config.serviceIngestOnly()) {
-          // An experiment's loop: the service's ingest rate and where its time went, no report.
+          // An experiment's loop: the service's ingest rate, where its time went and what a page
+          // costs afterwards; no report.
           System.out.printf("  median %,.0f events/s, %.1f internal records per input%n", ingest.medianRate(),
               (double) ingest.internalRecords() / ingest.inputRecords());
           profiles.forEach(Profiler::print);
+          DeepPages.run(service, data); // prints the page times: a quick look at queries at this size
           return;
         }
         long ingestRss = service.jvm.peakRssBytes();

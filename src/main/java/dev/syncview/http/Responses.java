@@ -3,7 +3,6 @@ package dev.syncview.http;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
 import org.eclipse.jetty.http.HttpHeader;
@@ -31,8 +30,8 @@ final class Responses {
     try {
       res.getOutputStream().write(body);
     } catch (IOException e) {
-      // the client went away: nothing left to answer
-      throw new UncheckedIOException(e);
+      // The client went away mid-answer: nothing is left to answer, and it is not a server fault
+      // to report as a 500 (a request that times out on the client side ends like this).
     }
   }
 
