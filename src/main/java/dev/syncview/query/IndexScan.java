@@ -62,7 +62,7 @@ final class IndexScan {
     }
     Comparator<Head> cmp = Comparator.comparing(h -> h.key, BY_SUFFIX);
     PriorityQueue<Head> heads = new PriorityQueue<>(order == Order.ASC ? cmp : cmp.reversed());
-    try (Iterators open = new Iterators()) {
+    try (OpenIterators open = new OpenIterators()) {
       for (byte[] prefix : prefixes) {
         byte[] seen = after == null ? null : ViewKeys.at(prefix, after.createdAt(), after.jobId());
         KeyValueIterator<Bytes, byte[]> it =
@@ -132,35 +132,6 @@ final class IndexScan {
         }
       }
       return false;
-    }
-  }
-
-  /** Closes every iterator it was given, even when opening a later one fails. */
-  private static final class Iterators implements AutoCloseable {
-    private final List<KeyValueIterator<Bytes, byte[]>> open = new ArrayList<>();
-
-    KeyValueIterator<Bytes, byte[]> add(KeyValueIterator<Bytes, byte[]> it) {
-      open.add(it);
-      return it;
-    }
-
-    @Override
-    public void close() {
-      RuntimeException first = null;
-      for (KeyValueIterator<Bytes, byte[]> it : open) {
-        try {
-          it.close();
-        } catch (RuntimeException e) {
-          if (first == null) {
-            first = e;
-          } else {
-            first.addSuppressed(e);
-          }
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.syncview.query;
 
 import dev.syncview.view.IndexCounts;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -32,19 +31,14 @@ final class OffsetSeek {
       ReadOnlyKeyValueStore<Bytes, byte[]> store, List<byte[]> prefixes, Order order, long offset) {
     Comparator<Head> byBucket = (a, b) -> Long.compareUnsigned(a.bucket, b.bucket);
     PriorityQueue<Head> heads = new PriorityQueue<>(order == Order.ASC ? byBucket : byBucket.reversed());
-    List<KeyValueIterator<Bytes, byte[]>> open = new ArrayList<>();
-    try {
+    try (OpenIterators open = new OpenIterators()) {
       for (byte[] prefix : prefixes) {
-        KeyValueIterator<Bytes, byte[]> it = counts(store, prefix, order);
-        open.add(it);
-        Head head = new Head(it);
+        Head head = new Head(open.add(counts(store, prefix, order)));
         if (head.advance()) {
           heads.add(head);
         }
       }
       return land(heads, offset);
-    } finally {
-      open.forEach(KeyValueIterator::close);
     }
   }
 
