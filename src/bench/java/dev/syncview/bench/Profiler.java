@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -132,27 +133,19 @@ final class Profiler {
     String hot = byGroup.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("none");
     long hotSamples = byGroup.getOrDefault(hot, 0L);
     return new Profile(phase, file, total, byGroup, hot, hotSamples,
-        top(self.getOrDefault(hot, Map.of()), Long.MAX_VALUE),
-        topOwn(inclusive.getOrDefault(hot, Map.of())));
-  }
-
-  /** The largest entries, leaving out frames under nearly every sample (thread roots, run loops). */
-  private static List<Share> top(Map<String, Long> counts, long below) {
-    return counts.entrySet().stream()
-        .filter(en -> en.getValue() < below && interesting(en.getKey()))
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .limit(TOP)
-        .map(en -> new Share(en.getKey(), en.getValue()))
-        .toList();
+        top(self.getOrDefault(hot, Map.of()), Profiler::interesting),
+        top(inclusive.getOrDefault(hot, Map.of()), m -> OWN.matcher(m).matches()));
   }
 
   /**
-   * Inclusive shares of the service's own methods and of the library calls time goes to (RocksDB,
-   * sending records, compression, JSON): the framework frames between them say little.
+   * The largest entries among the methods {@code shown} keeps: for self time everything but thread
+   * roots and reflection; for inclusive time the service's own methods and the library calls its
+   * time goes to (RocksDB, sending records, compression), since the framework frames between them
+   * say little.
    */
-  private static List<Share> topOwn(Map<String, Long> counts) {
+  private static List<Share> top(Map<String, Long> counts, Predicate<String> shown) {
     return counts.entrySet().stream()
-        .filter(en -> OWN.matcher(en.getKey()).matches())
+        .filter(en -> shown.test(en.getKey()))
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(TOP)
         .map(en -> new Share(en.getKey(), en.getValue()))
