@@ -68,23 +68,17 @@ final class Rig implements AutoCloseable {
   /** Starts the service as an operator does ({@code java -jar sync-view.jar}) against the rig's broker. */
   Service startService(String applicationId, Path dataDir, int httpPort, String logName)
       throws InterruptedException {
-    Map<String, String> env = new HashMap<>();
-    env.put(Setting.KAFKA_BOOTSTRAP_SERVERS.env(), bootstrap);
-    env.put(Setting.DATA_DIR.env(), dataDir.toString());
-    env.put(Setting.APPLICATION_ID.env(), applicationId);
-    env.put(Setting.HTTP_HOST.env(), "127.0.0.1");
-    env.put(Setting.HTTP_PORT.env(), Integer.toString(httpPort));
-    // Freshness probes measure how long read-your-writes waits; they must not be cut off at 5 s.
-    env.put(Setting.MIN_POSITION_TIMEOUT_MS.env(), "30000");
-    env.putAll(config.serviceEnvironment());
-    List<String> jvmArgs = serviceJvmArgs();
     ChildJvm jvm =
-        ChildJvm.start(
+        startServiceJvm(
             "service",
-            jvmArgs,
-            List.of("-jar", app.resolve("sync-view.jar").toString()),
-            clean(env),
-            dir.resolve("logs/" + logName + ".log"));
+            applicationId,
+            dataDir,
+            httpPort,
+            Map.of(
+                Setting.KAFKA_BOOTSTRAP_SERVERS.env(), bootstrap,
+                // Freshness probes measure how long read-your-writes waits; not cut off at 5 s.
+                Setting.MIN_POSITION_TIMEOUT_MS.env(), "30000"),
+            logName);
     int port = Integer.parseInt(jvm.awaitLog(HTTP_PORT, Duration.ofSeconds(120)));
     return new Service(jvm, port, applicationId, dataDir);
   }
@@ -97,32 +91,46 @@ final class Rig implements AutoCloseable {
    * its own data directory), with the same JVM options as {@link #startService}.
    */
   Embedded startEmbedded(String applicationId, Path dataDir) throws InterruptedException {
-    Map<String, String> env = new HashMap<>();
-    env.put(Setting.DATA_DIR.env(), dataDir.toString());
-    env.put(Setting.APPLICATION_ID.env(), applicationId);
-    env.put(Setting.HTTP_HOST.env(), "127.0.0.1");
-    env.put(Setting.HTTP_PORT.env(), "0");
-    env.put(Setting.EMBEDDED_KAFKA_HOST.env(), "127.0.0.1");
-    env.put(Setting.EMBEDDED_KAFKA_PORT.env(), "0");
-    env.put(Setting.EMBEDDED_KAFKA_CONTROLLER_PORT.env(), "0");
-    env.putAll(config.serviceEnvironment());
     ChildJvm jvm =
-        ChildJvm.start(
+        startServiceJvm(
             "embedded",
-            serviceJvmArgs(),
-            List.of("-jar", app.resolve("sync-view.jar").toString()),
-            clean(env),
-            dir.resolve("logs/service-embedded.log"));
+            applicationId,
+            dataDir,
+            0,
+            Map.of(
+                Setting.EMBEDDED_KAFKA_HOST.env(), "127.0.0.1",
+                Setting.EMBEDDED_KAFKA_PORT.env(), "0",
+                Setting.EMBEDDED_KAFKA_CONTROLLER_PORT.env(), "0"),
+            "service-embedded");
     String started = jvm.awaitLog(EMBEDDED_STARTED, Duration.ofSeconds(180));
     String[] portAndKafka = started.split("; Kafka at ", 2);
     return new Embedded(
         new Service(jvm, Integer.parseInt(portAndKafka[0]), applicationId, dataDir), portAndKafka[1]);
   }
 
-  private List<String> serviceJvmArgs() {
-    return config.serviceJvmArgs().isBlank()
-        ? List.of()
-        : Arrays.asList(config.serviceJvmArgs().trim().split("\\s+"));
+  /**
+   * {@code java <bench.serviceJvmArgs> -jar sync-view.jar} with only the settings given here and
+   * in {@code bench.serviceEnv}, none inherited.
+   */
+  private ChildJvm startServiceJvm(
+      String name, String applicationId, Path dataDir, int httpPort, Map<String, String> settings, String logName) {
+    Map<String, String> env = new HashMap<>();
+    env.put(Setting.DATA_DIR.env(), dataDir.toString());
+    env.put(Setting.APPLICATION_ID.env(), applicationId);
+    env.put(Setting.HTTP_HOST.env(), "127.0.0.1");
+    env.put(Setting.HTTP_PORT.env(), Integer.toString(httpPort));
+    env.putAll(settings);
+    env.putAll(config.serviceEnvironment());
+    List<String> jvmArgs =
+        config.serviceJvmArgs().isBlank()
+            ? List.of()
+            : Arrays.asList(config.serviceJvmArgs().trim().split("\\s+"));
+    return ChildJvm.start(
+        name,
+        jvmArgs,
+        List.of("-jar", app.resolve("sync-view.jar").toString()),
+        clean(env),
+        dir.resolve("logs/" + logName + ".log"));
   }
 
   /** Starts {@link BaselineProjection} reading {@code inputs}; returns once it runs. */
