@@ -1,5 +1,6 @@
 package dev.syncview.bench;
 
+import dev.syncview.testing.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -128,13 +129,7 @@ final class ChildJvm implements AutoCloseable {
 
   /** SIGTERM and wait for the clean exit; SIGKILL after {@code timeout}. Returns the exit code. */
   int stop(Duration timeout) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
-      return -1;
-    }
-    return process.exitValue();
+    return Processes.stop(process, timeout);
   }
 
   String logText() {

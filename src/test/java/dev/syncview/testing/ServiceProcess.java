@@ -67,13 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** SIGTERM, then wait for the clean exit. */
   public int stop(Duration timeout) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
-      return -1;
-    }
-    return process.exitValue();
+    return Processes.stop(process, timeout);
   }
 
   public boolean alive() {
