@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -48,11 +49,11 @@ public final class ProjectionTopology {
     StreamsBuilder b = new StreamsBuilder();
     for (String store :
         new String[] {
-          StoreNames.JOB_GATE, StoreNames.SOURCES, StoreNames.SOURCE_JOBS, StoreNames.VIEW,
-          StoreNames.KEY_GATE
+          StoreNames.JOB_GATE, StoreNames.SOURCES, StoreNames.SOURCE_JOBS, StoreNames.KEY_GATE
         }) {
       b.addStateStore(store(store));
     }
+    b.addStateStore(viewStore());
 
     KStream<byte[], byte[]> sourcesById =
         route(b, settings, topics.sources(), KeyRule.UUID, Ops.SOURCE, Nodes.SOURCE_ROUTER, Nodes.SOURCES_BY_ID, partitions);
@@ -168,9 +169,35 @@ public final class ProjectionTopology {
   }
 
   private static StoreBuilder<KeyValueStore<Bytes, byte[]>> store(String name) {
+    return uncached(Stores.persistentKeyValueStore(name));
+  }
+
+  /** Rows are logged; their index entries and counts are derived below the log. */
+  private static StoreBuilder<KeyValueStore<Bytes, byte[]>> viewStore() {
+    KeyValueBytesStoreSupplier rocks = Stores.persistentKeyValueStore(StoreNames.VIEW);
+    return uncached(
+        new KeyValueBytesStoreSupplier() {
+          @Override
+          public String name() {
+            return rocks.name();
+          }
+
+          @Override
+          public KeyValueStore<Bytes, byte[]> get() {
+            return new IndexingViewStore(rocks.get());
+          }
+
+          @Override
+          public String metricsScope() {
+            return rocks.metricsScope();
+          }
+        });
+  }
+
+  private static StoreBuilder<KeyValueStore<Bytes, byte[]>> uncached(
+      KeyValueBytesStoreSupplier supplier) {
     // No record cache: queries read the store directly and memory stays bounded by RocksDB.
-    return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+    return Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray())
         .withCachingDisabled();
   }
 }

@@ -1,15 +1,11 @@
 package dev.syncview.topology;
 
-import dev.syncview.view.IndexCounts;
-import dev.syncview.view.RowAttrs;
 import dev.syncview.view.RowValue;
 import dev.syncview.view.SourceValue;
 import dev.syncview.view.ViewChange;
 import dev.syncview.view.ViewKeys;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -17,9 +13,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Per tenant: applies view changes to the rows and listing indexes of the {@code view} store. A
- * row change from a job's current owner wins; a late change from a previous owner, or of an older
- * version, is ignored, so the final state does not depend on how owners' messages interleave.
+ * Per tenant: applies view changes to the rows of the {@code view} store, whose listing indexes
+ * follow the rows (IndexingViewStore). A row change from a job's current owner wins; a late change
+ * from a previous owner, or of an older version, is ignored, so the final state does not depend on
+ * how owners' messages interleave.
  */
 final class ViewWriter implements Processor<byte[], byte[], Void, Void> {
   private static final byte[] EMPTY = new byte[0];
@@ -58,45 +55,8 @@ final class ViewWriter implements Processor<byte[], byte[], Void, Void> {
     if (current != null && up.version() < current.version()) {
       return;
     }
-    Set<Bytes> stale = current != null && current.live() ? entries(tenant, current.attrs()) : Set.of();
+    // The store derives the row's index entries and counts (IndexingViewStore).
     view.put(rowKey, new RowValue(up.version(), up.owner(), up.attrs(), up.itemJson()).encode());
-    // Only entries that change are written: a status change touches the status indexes alone.
-    Set<Bytes> fresh = entries(tenant, up.attrs());
-    for (Bytes entry : stale) {
-      if (!fresh.contains(entry)) {
-        unindex(entry);
-      }
-    }
-    for (Bytes entry : fresh) {
-      if (!stale.contains(entry)) {
-        view.put(entry, EMPTY);
-        count(entry, 1);
-      }
-    }
-  }
-
-  private void unindex(Bytes entry) {
-    view.delete(entry);
-    count(entry, -1);
-  }
-
-  /** Keeps the bucket counts deep offsets jump with (IndexCounts) in step with the entries. */
-  private void count(Bytes entry, long delta) {
-    Bytes k = Bytes.wrap(IndexCounts.keyOf(entry.get()));
-    long n = IndexCounts.decode(view.get(k)) + delta;
-    if (n > 0) {
-      view.put(k, IndexCounts.encode(n));
-    } else {
-      view.delete(k);
-    }
-  }
-
-  private static Set<Bytes> entries(String tenant, RowAttrs attrs) {
-    Set<Bytes> out = new HashSet<>();
-    for (byte[] entry : ViewKeys.indexEntries(tenant, attrs)) {
-      out.add(Bytes.wrap(entry));
-    }
-    return out;
   }
 
   private void remove(String tenant, ViewChange.RowRemove rm) {
@@ -107,17 +67,8 @@ final class ViewWriter implements Processor<byte[], byte[], Void, Void> {
             && current.live()
             && Objects.equals(current.owner(), rm.owner())
             && current.version() <= rm.version();
-    if (fromCurrentOwner) {
-      unindex(tenant, current.attrs());
-    }
     if (current == null || fromCurrentOwner || (!current.live() && current.version() < rm.version())) {
       view.put(rowKey, RowValue.marker(rm.version(), rm.owner()).encode());
-    }
-  }
-
-  private void unindex(String tenant, RowAttrs attrs) {
-    for (Bytes entry : entries(tenant, attrs)) {
-      unindex(entry);
     }
   }
 

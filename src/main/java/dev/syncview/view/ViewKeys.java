@@ -89,6 +89,32 @@ public final class ViewKeys {
     return new Bin.Reader(indexKey, indexKey.length - ORDER_SUFFIX).i64() ^ Long.MIN_VALUE;
   }
 
+  /** The tag byte that says what a key of the {@code view} store is (row, source, index, ...). */
+  public static byte tagOf(byte[] key) {
+    return key[2 + tenantLength(key)];
+  }
+
+  public static boolean isRow(byte[] key) {
+    return tagOf(key) == ROW;
+  }
+
+  /**
+   * Index entries and bucket counts are derived from the rows by the store itself (IndexDelta), so
+   * they are never written from outside and never logged.
+   */
+  public static boolean isDerived(byte[] key) {
+    byte tag = tagOf(key);
+    return tag == INDEX || tag == IndexCounts.COUNT;
+  }
+
+  public static String tenantOf(byte[] key) {
+    return new String(key, 2, tenantLength(key), StandardCharsets.UTF_8);
+  }
+
+  private static int tenantLength(byte[] key) {
+    return ((key[0] & 0xFF) << 8) | (key[1] & 0xFF);
+  }
+
   static long orderable(long millis) {
     return millis ^ Long.MIN_VALUE;
   }
