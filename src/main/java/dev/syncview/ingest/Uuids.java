@@ -1,7 +1,11 @@
 package dev.syncview.ingest;
 
+import java.nio.charset.StandardCharsets;
+
 /** Canonical 8-4-4-4-12 UUID text, any case in, lower case out. */
 public final class Uuids {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
   private Uuids() {}
 
   /** Returns the lower-case form, or null when {@code text} is not a canonical UUID. */
@@ -45,14 +49,16 @@ public final class Uuids {
   }
 
   public static String fromBytes(byte[] bytes, int offset) {
-    StringBuilder sb = new StringBuilder(36);
+    byte[] text = new byte[36];
+    int j = 0;
     for (int i = 0; i < 16; i++) {
       if (i == 4 || i == 6 || i == 8 || i == 10) {
-        sb.append('-');
+        text[j++] = '-';
       }
       int b = bytes[offset + i] & 0xff;
-      sb.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16));
+      text[j++] = HEX[b >> 4];
+      text[j++] = HEX[b & 0xf];
     }
-    return sb.toString();
+    return new String(text, StandardCharsets.ISO_8859_1);
   }
 }

@@ -180,8 +180,9 @@ public final class ViewReader implements ReadApi {
       List<byte[]> indexKeys,
       Predicate<RowAttrs> stillMatches) {
     List<byte[]> out = new ArrayList<>(indexKeys.size());
+    byte[] rows = ViewKeys.rowPrefix(tenant);
     for (byte[] indexKey : indexKeys) {
-      byte[] row = view.get(Bytes.wrap(ViewKeys.row(tenant, ViewKeys.jobIdOf(indexKey))));
+      byte[] row = view.get(Bytes.wrap(ViewKeys.rowOf(rows, indexKey)));
       if (row != null) {
         RowValue value = RowValue.decode(row);
         if (value.live()

@@ -27,6 +27,21 @@ public final class ViewKeys {
     return tenant(tenant, 17).u8(ROW).raw(Uuids.toBytes(jobId)).toByteArray();
   }
 
+  /** The start of every row key of a tenant (see {@link #rowOf}). */
+  public static byte[] rowPrefix(String tenant) {
+    return tenant(tenant, 1).u8(ROW).toByteArray();
+  }
+
+  /**
+   * The row key of the job an index entry lists, under the row prefix of the tenant being read:
+   * the entry's job id bytes are copied, not decoded to text and encoded again.
+   */
+  public static byte[] rowOf(byte[] rowPrefix, byte[] indexKey) {
+    byte[] key = Arrays.copyOf(rowPrefix, rowPrefix.length + 16);
+    System.arraycopy(indexKey, indexKey.length - 16, key, rowPrefix.length, 16);
+    return key;
+  }
+
   public static byte[] source(String tenant, String sourceId) {
     return tenant(tenant, 17).u8(SOURCE).raw(Uuids.toBytes(sourceId)).toByteArray();
   }
