@@ -65,11 +65,11 @@ public final class BaselineProjection {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, args[1]);
     p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(args[2]).toAbsolutePath().toString());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.parseLong(args[3]));
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
     p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-    KafkaStreams streams = new KafkaStreams(build(Arrays.asList(args).subList(3, args.length)), p);
+    KafkaStreams streams = new KafkaStreams(build(Arrays.asList(args).subList(4, args.length)), p);
     CountDownLatch stopped = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {
       System.out.println("BASELINE STATE " + now);

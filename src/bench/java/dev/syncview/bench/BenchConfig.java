@@ -1,5 +1,7 @@
 package dev.syncview.bench;
 
+import dev.syncview.config.Setting;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,6 +74,13 @@ record BenchConfig(
         Path.of(get(props, "bench.workDir", props.apply("java.io.tmpdir"))).toAbsolutePath(),
         repo,
         Path.of(get(props, "bench.output", repo.resolve("BENCHMARKS.md").toString())).toAbsolutePath());
+  }
+
+  /** The service's commit interval in this run; the baseline commits as often. */
+  long commitIntervalMs() {
+    return Long.parseLong(
+        serviceEnvironment()
+            .getOrDefault(Setting.COMMIT_INTERVAL_MS.env(), Setting.COMMIT_INTERVAL_MS.defaultValue()));
   }
 
   /** {@code bench.serviceEnv}: {@code NAME=value} pairs separated by spaces, set for the service. */

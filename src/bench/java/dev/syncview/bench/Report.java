@@ -272,7 +272,7 @@ final class Report {
             + "committed every input and internal record published (under exactly-once a committed offset means "
             + "applied), polled every 200 ms. Keys and sources are published first and not counted. The baseline "
             + "(`BaselineProjection`: one processor writing the latest value per key to one RocksDB store with "
-            + "changelog, exactly_once_v2, commit interval 100 ms, no record cache, like the service) reads the "
+            + "changelog, exactly_once_v2, the service's commit interval (" + r.config().commitIntervalMs() + " ms), no record cache, like the service) reads the "
             + "same records from topics of the same shape (3 partitions, compacted) on the same broker, published "
             + "the same way: each projection gets its own copy of the topics so that both measure publish → "
             + "applied rather than a catch-up. Warm-up: the service gets the first %.0f%% of the events (its JIT "

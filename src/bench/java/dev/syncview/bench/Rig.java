@@ -137,7 +137,8 @@ final class Rig implements AutoCloseable {
   ChildJvm startBaseline(String applicationId, List<String> inputs) throws InterruptedException {
     List<String> args = new ArrayList<>(List.of(
         "-cp", benchClasspath(app), BaselineProjection.class.getName(),
-        bootstrap, applicationId, dir.resolve("baseline-state").toString()));
+        bootstrap, applicationId, dir.resolve("baseline-state").toString(),
+        Long.toString(config.commitIntervalMs())));
     args.addAll(inputs);
     ChildJvm jvm = ChildJvm.start("baseline", List.of(), args, Map.of(), dir.resolve("logs/baseline.log"));
     jvm.awaitLog(Pattern.compile("BASELINE STATE (RUNNING)"), Duration.ofSeconds(120));

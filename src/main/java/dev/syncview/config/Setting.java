@@ -34,7 +34,7 @@ public enum Setting {
       "2",
       "Kafka Streams threads of this instance: each works its own tasks and commits on its own."),
   COMMIT_INTERVAL_MS(
-      "commit.interval.ms", "100", "Kafka Streams commit interval: the floor of the view's lag between stages."),
+      "commit.interval.ms", "20", "Kafka Streams commit interval: the floor of the view's lag between stages."),
   MIN_POSITION_TIMEOUT_MS(
       "min.position.timeout.ms", "5000", "Longest wait of a read-your-writes request (min_position) before a 503."),
   CURSOR_SECRET(

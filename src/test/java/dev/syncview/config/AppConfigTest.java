@@ -26,7 +26,7 @@ class AppConfigTest {
     assertThat(c.topics().auth()).isEqualTo("sync-view.auth");
     assertThat(c.viewPartitions()).isEqualTo(3);
     assertThat(c.streamThreads()).isEqualTo(2);
-    assertThat(c.commitIntervalMs()).isEqualTo(100);
+    assertThat(c.commitIntervalMs()).isEqualTo(20);
   }
 
   @Test
