@@ -58,8 +58,12 @@ final class Freshness {
 
   private Freshness() {}
 
+  /**
+   * {@code firstProbe}: the sequence number of this run's first probe; a later run starts after the
+   * earlier run's probes, so that its probes are the probe tenant's newest jobs.
+   */
   static Result run(Rig rig, Service service, DataSet data, Wrk wrk, int requestedRate, int rate, int seconds,
-      int queryDelayMs) throws InterruptedException {
+      int queryDelayMs, int firstProbe) throws InterruptedException {
     List<DataSet.Rec> background = data.moreJobEvents(rate * seconds);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong maxLag = new AtomicLong();
@@ -86,7 +90,7 @@ final class Freshness {
       for (long next = start; next < end; next += TimeUnit.MILLISECONDS.toNanos(PROBE_EVERY_MS)) {
         LockSupport.parkNanos(next - System.nanoTime());
         String jobId = UUID.randomUUID().toString();
-        DataSet.Rec probe = DataSet.probeJob(jobId, data.probeSourceId, probes++);
+        DataSet.Rec probe = DataSet.probeJob(jobId, data.probeSourceId, firstProbe + probes++);
         long t0 = System.nanoTime();
         pending.put(jobId, t0);
         RecordMetadata m = probeProducer.sendSync("sync.jobs", probe);

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -29,6 +30,7 @@ public final class StreamsStatus implements ViewStatus {
   private final Supplier<KafkaStreams> streams;
   private volatile Lag cached = new Lag(0, Map.of());
   private volatile long cachedAt;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
 
   public StreamsStatus(Supplier<KafkaStreams> streams) {
     this.streams = streams;
@@ -56,13 +58,23 @@ public final class StreamsStatus implements ViewStatus {
     return s == null || !FATAL.contains(s.state());
   }
 
+  /**
+   * One request refreshes an expired value while the others answer with the previous one:
+   * {@code KafkaStreams.metrics()} copies every metric of the client (thousands), and eight request
+   * threads refreshing at once were 9% of a list request's samples (BENCHMARKS.md).
+   */
   @Override
   public Lag lag() {
     long now = System.currentTimeMillis();
-    if (now - cachedAt > REFRESH_MS) {
-      KafkaStreams s = streams.get();
-      cached = s == null ? new Lag(0, Map.of()) : compute(s.metrics());
-      cachedAt = now;
+    boolean first = cachedAt == 0;
+    if (now - cachedAt > REFRESH_MS && (first || refreshing.compareAndSet(false, true))) {
+      try {
+        KafkaStreams s = streams.get();
+        cached = s == null ? new Lag(0, Map.of()) : compute(s.metrics());
+        cachedAt = now;
+      } finally {
+        refreshing.set(false);
+      }
     }
     return cached;
   }
