@@ -4,7 +4,9 @@ import dev.syncview.view.IndexCounts;
 import dev.syncview.view.IndexDelta;
 import dev.syncview.view.RowValue;
 import dev.syncview.view.ViewKeys;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,8 @@ import org.apache.kafka.streams.query.QueryConfig;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code view} store's bottom layer, under Streams' change-logging layer and over its RocksDB
@@ -34,6 +38,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
   private static final byte[] EMPTY = new byte[0];
+  private static final byte[] LAYOUT = IndexDelta.LAYOUT.getBytes(StandardCharsets.US_ASCII);
+  private static final int REBUILD_CHUNK = 1_000;
+  private static final Logger log = LoggerFactory.getLogger(IndexingViewStore.class);
   private final KeyValueStore<Bytes, byte[]> rocks;
 
   IndexingViewStore(KeyValueStore<Bytes, byte[]> rocks) {
@@ -43,6 +50,53 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
   @Override
   public void init(StateStoreContext context, StateStore root) {
     rocks.init(new RestoreThrough(context, (BatchingStateRestoreCallback) this::restoreAll), root);
+    Bytes marker = Bytes.wrap(ViewKeys.layoutMarker());
+    if (!Arrays.equals(rocks.get(marker), LAYOUT)) {
+      rebuildFromRows();
+      rocks.put(marker, LAYOUT);
+    }
+  }
+
+  /**
+   * Local state written by another derivation (an older release, which logged entries itself and
+   * so may hold a standby copy with rows only) is made consistent before anything restores into it
+   * or reads it: every entry and count is dropped and derived again from the rows. Once per store
+   * and layout; an empty store only gets its marker.
+   */
+  private void rebuildFromRows() {
+    List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = rocks.all()) {
+      while (it.hasNext()) {
+        Bytes key = it.next().key;
+        if (ViewKeys.isDerived(key.get())) {
+          batch.add(KeyValue.pair(key, null));
+          batch = flushed(batch, REBUILD_CHUNK * 10);
+        }
+      }
+    }
+    rocks.putAll(batch);
+    List<KeyValue<Bytes, byte[]>> rows = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = rocks.all()) {
+      while (it.hasNext()) {
+        KeyValue<Bytes, byte[]> kv = it.next();
+        if (ViewKeys.isRow(kv.key.get())) {
+          rows.add(kv);
+          if (rows.size() >= REBUILD_CHUNK) {
+            apply(rows, true);
+            rows.clear();
+          }
+        }
+      }
+    }
+    apply(rows, true);
+  }
+
+  private List<KeyValue<Bytes, byte[]>> flushed(List<KeyValue<Bytes, byte[]>> batch, int limit) {
+    if (batch.size() < limit) {
+      return batch;
+    }
+    rocks.putAll(batch);
+    return new ArrayList<>();
   }
 
   /** Changelog records of entries or counts (written before they were derived) are skipped. */
@@ -53,7 +107,7 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
         rows.add(KeyValue.pair(Bytes.wrap(r.key), r.value));
       }
     }
-    apply(rows);
+    apply(rows, false);
   }
 
   @Override
@@ -73,7 +127,7 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
   @Override
   public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
     entries.forEach(e -> requireNotDerived(e.key));
-    apply(entries);
+    apply(entries, false);
   }
 
   @Override
@@ -86,7 +140,7 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
   /** A null value deletes. */
   private void write(Bytes key, byte[] value) {
     requireNotDerived(key);
-    apply(List.of(KeyValue.pair(key, value)));
+    apply(List.of(KeyValue.pair(key, value)), false);
   }
 
   private static void requireNotDerived(Bytes key) {
@@ -99,16 +153,18 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
    * Writes changes (null values delete) with the entries and counts their rows imply, all in one
    * RocksDB write batch, so a row and its entries never part, even if the process dies. A row or
    * count changed twice in one call is read once: later changes see the earlier ones (a restore
-   * batch of a thousand records reads each count it touches once).
+   * batch of a thousand records reads each count it touches once). {@code rowsAreNew}: derive as
+   * if no row had been stored before (a rebuild, after every entry and count was dropped).
    */
-  private void apply(List<KeyValue<Bytes, byte[]>> changes) {
+  private void apply(List<KeyValue<Bytes, byte[]>> changes, boolean rowsAreNew) {
     Map<Bytes, byte[]> rows = new HashMap<>();
     Map<Bytes, Long> counts = new HashMap<>();
     List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(changes.size() * 24);
     for (KeyValue<Bytes, byte[]> change : changes) {
       byte[] k = change.key.get();
       if (ViewKeys.isRow(k)) {
-        byte[] before = rows.containsKey(change.key) ? rows.get(change.key) : rocks.get(change.key);
+        byte[] before =
+            rows.containsKey(change.key) ? rows.get(change.key) : rowsAreNew ? null : rocks.get(change.key);
         IndexDelta delta = IndexDelta.between(ViewKeys.tenantOf(k), decode(before), decode(change.value));
         delta.removed().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry), null)));
         delta.added().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry), EMPTY)));
@@ -121,6 +177,10 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
     counts.forEach((countKey, d) -> {
       if (d != 0) {
         long n = IndexCounts.decode(rocks.get(countKey)) + d;
+        if (n < 0) {
+          // Cannot happen while the entries follow the rows; deep offsets would be off if it did.
+          log.warn("a bucket count of the view went below zero ({}); deep offsets may be off", n);
+        }
         batch.add(KeyValue.pair(countKey, n > 0 ? IndexCounts.encode(n) : null));
       }
     });

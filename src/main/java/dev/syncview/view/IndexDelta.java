@@ -18,6 +18,12 @@ import java.util.Set;
  * @param added entries the new value has and the old one had not
  */
 public record IndexDelta(List<byte[]> removed, List<byte[]> added) {
+  /**
+   * Names what a row derives. Change it whenever {@link ViewKeys#indexEntries}, {@link Index} or
+   * {@link IndexCounts} change the entries or counts of a row: a store built another way is then
+   * rebuilt from its rows when it opens.
+   */
+  public static final String LAYOUT = "entries-1/counts-2";
 
   /** {@code before} and {@code after} may be null (no row) or markers (a removed row). */
   public static IndexDelta between(String tenant, RowValue before, RowValue after) {
@@ -38,10 +44,6 @@ public record IndexDelta(List<byte[]> removed, List<byte[]> added) {
     }
     deltas.values().removeIf(d -> d == 0);
     return deltas;
-  }
-
-  public boolean isEmpty() {
-    return removed.isEmpty() && added.isEmpty();
   }
 
   private static Set<ByteBuffer> entries(String tenant, RowValue row) {

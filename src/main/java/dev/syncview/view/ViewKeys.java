@@ -104,6 +104,14 @@ public final class ViewKeys {
     return new Bin.Reader(indexKey, indexKey.length - ORDER_SUFFIX).i64() ^ Long.MIN_VALUE;
   }
 
+  /**
+   * The key of the local marker saying which derivation built a store's entries and counts (see
+   * {@code IndexDelta.LAYOUT}): no tenant (tenants are never empty), tag 'V'. Never logged.
+   */
+  public static byte[] layoutMarker() {
+    return new byte[] {0, 0, 'V'};
+  }
+
   /** The tag byte that says what a key of the {@code view} store is (row, source, index, ...). */
   public static byte tagOf(byte[] key) {
     return key[2 + tenantLength(key)];
