@@ -1,7 +1,6 @@
 package dev.syncview.bench;
 
 import dev.syncview.config.Setting;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,7 +84,7 @@ record BenchConfig(
 
   /** {@code bench.serviceEnv}: {@code NAME=value} pairs separated by spaces, set for the service. */
   Map<String, String> serviceEnvironment() {
-    Map<String, String> env = new java.util.LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>();
     for (String pair : serviceEnv.trim().split("\\s+")) {
       if (pair.isEmpty()) {
         continue;

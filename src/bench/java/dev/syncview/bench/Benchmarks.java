@@ -111,10 +111,10 @@ public final class Benchmarks {
         DeepPages.Result deep = DeepPages.run(service, data);
         cpu.end("deep pages");
 
-        int sustainable = (int) (ingest.medianRate() * SUSTAINABLE_SHARE) / 100 * 100;
+        int sustainable = shareOf(ingest, SUSTAINABLE_SHARE);
         int rate = Math.max(100, Math.min(config.freshnessRate(), sustainable));
         Freshness.Result light = null;
-        int lightRate = (int) (ingest.medianRate() * LIGHT_SHARE) / 100 * 100;
+        int lightRate = shareOf(ingest, LIGHT_SHARE);
         if (lightRate >= 100 && lightRate < rate) {
           System.out.printf("[5/7] freshness at %,d events/s, a lighter load first%n", lightRate);
           cpu.begin();
@@ -189,13 +189,18 @@ public final class Benchmarks {
     return u;
   }
 
-  /** The baseline's input topics, shaped like the service's (3 partitions, compacted). */
   private static void add(List<Profiler.Profile> profiles, Profiler.Profile p) {
     if (p != null) {
       profiles.add(p);
     }
   }
 
+  /** A share of the measured ingest rate, in whole hundreds of events/s. */
+  private static int shareOf(Ingest.Result ingest, double share) {
+    return (int) (ingest.medianRate() * share) / 100 * 100;
+  }
+
+  /** The baseline's input topics, shaped like the service's (3 partitions, compacted). */
   private static void createTopics(String bootstrap, Ingest.Topics topics) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       List<NewTopic> create = topics.all().stream()

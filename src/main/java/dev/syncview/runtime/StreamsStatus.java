@@ -66,14 +66,20 @@ public final class StreamsStatus implements ViewStatus {
   @Override
   public Lag lag() {
     long now = System.currentTimeMillis();
-    boolean first = cachedAt == 0;
-    if (now - cachedAt > REFRESH_MS && (first || refreshing.compareAndSet(false, true))) {
+    if (now - cachedAt <= REFRESH_MS) {
+      return cached;
+    }
+    boolean mine = refreshing.compareAndSet(false, true);
+    // Until a first value exists every caller computes one rather than answer "no lag".
+    if (mine || cachedAt == 0) {
       try {
         KafkaStreams s = streams.get();
         cached = s == null ? new Lag(0, Map.of()) : compute(s.metrics());
         cachedAt = now;
       } finally {
-        refreshing.set(false);
+        if (mine) {
+          refreshing.set(false);
+        }
       }
     }
     return cached;

@@ -11,20 +11,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.BatchingStateRestoreCallback;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,24 +31,26 @@ import org.slf4j.LoggerFactory;
  * entry and count (docs/key-layout.md). Restoring or replicating the store (standbys) replays the
  * changelog through the same derivation, so every copy has its indexes.
  */
-final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
+final class IndexingViewStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]>, Bytes, byte[]>
+    implements KeyValueStore<Bytes, byte[]> {
   private static final byte[] EMPTY = new byte[0];
   private static final byte[] LAYOUT = IndexDelta.LAYOUT.getBytes(StandardCharsets.US_ASCII);
   private static final int REBUILD_CHUNK = 1_000;
   private static final Logger log = LoggerFactory.getLogger(IndexingViewStore.class);
-  private final KeyValueStore<Bytes, byte[]> rocks;
 
   IndexingViewStore(KeyValueStore<Bytes, byte[]> rocks) {
-    this.rocks = rocks;
+    // Streams' own layering base (as its change-logging layer uses): name, commit, offsets,
+    // close, queries and the rest go to the RocksDB store unchanged.
+    super(rocks);
   }
 
   @Override
   public void init(StateStoreContext context, StateStore root) {
-    rocks.init(new RestoreThrough(context, (BatchingStateRestoreCallback) this::restoreAll), root);
+    wrapped().init(new RestoreThrough(context, (BatchingStateRestoreCallback) this::restoreAll), root);
     Bytes marker = Bytes.wrap(ViewKeys.layoutMarker());
-    if (!Arrays.equals(rocks.get(marker), LAYOUT)) {
+    if (!Arrays.equals(wrapped().get(marker), LAYOUT)) {
       rebuildFromRows();
-      rocks.put(marker, LAYOUT);
+      wrapped().put(marker, LAYOUT);
     }
   }
 
@@ -64,19 +61,22 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
    * and layout; an empty store only gets its marker.
    */
   private void rebuildFromRows() {
-    List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it = rocks.all()) {
+    List<KeyValue<Bytes, byte[]>> deletes = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = wrapped().all()) {
       while (it.hasNext()) {
         Bytes key = it.next().key;
         if (ViewKeys.isDerived(key.get())) {
-          batch.add(KeyValue.pair(key, null));
-          batch = flushed(batch, REBUILD_CHUNK * 10);
+          deletes.add(KeyValue.pair(key, null));
+          if (deletes.size() >= REBUILD_CHUNK) {
+            wrapped().putAll(deletes);
+            deletes.clear();
+          }
         }
       }
     }
-    rocks.putAll(batch);
+    wrapped().putAll(deletes);
     List<KeyValue<Bytes, byte[]>> rows = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it = rocks.all()) {
+    try (KeyValueIterator<Bytes, byte[]> it = wrapped().all()) {
       while (it.hasNext()) {
         KeyValue<Bytes, byte[]> kv = it.next();
         if (ViewKeys.isRow(kv.key.get())) {
@@ -89,14 +89,6 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
       }
     }
     apply(rows, true);
-  }
-
-  private List<KeyValue<Bytes, byte[]>> flushed(List<KeyValue<Bytes, byte[]>> batch, int limit) {
-    if (batch.size() < limit) {
-      return batch;
-    }
-    rocks.putAll(batch);
-    return new ArrayList<>();
   }
 
   /** Changelog records of entries or counts (written before they were derived) are skipped. */
@@ -117,7 +109,7 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
 
   @Override
   public byte[] putIfAbsent(Bytes key, byte[] value) {
-    byte[] old = rocks.get(key);
+    byte[] old = wrapped().get(key);
     if (old == null) {
       write(key, value);
     }
@@ -132,7 +124,7 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
 
   @Override
   public byte[] delete(Bytes key) {
-    byte[] old = rocks.get(key);
+    byte[] old = wrapped().get(key);
     write(key, null);
     return old;
   }
@@ -164,7 +156,7 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
       byte[] k = change.key.get();
       if (ViewKeys.isRow(k)) {
         byte[] before =
-            rows.containsKey(change.key) ? rows.get(change.key) : rowsAreNew ? null : rocks.get(change.key);
+            rows.containsKey(change.key) ? rows.get(change.key) : rowsAreNew ? null : wrapped().get(change.key);
         IndexDelta delta = IndexDelta.between(ViewKeys.tenantOf(k), decode(before), decode(change.value));
         delta.removed().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry), null)));
         delta.added().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry), EMPTY)));
@@ -176,7 +168,7 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
     }
     counts.forEach((countKey, d) -> {
       if (d != 0) {
-        long n = IndexCounts.decode(rocks.get(countKey)) + d;
+        long n = IndexCounts.decode(wrapped().get(countKey)) + d;
         if (n < 0) {
           // Cannot happen while the entries follow the rows; deep offsets would be off if it did.
           log.warn("a bucket count of the view went below zero ({}); deep offsets may be off", n);
@@ -184,7 +176,7 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
         batch.add(KeyValue.pair(countKey, n > 0 ? IndexCounts.encode(n) : null));
       }
     });
-    rocks.putAll(batch);
+    wrapped().putAll(batch);
   }
 
   private static RowValue decode(byte[] value) {
@@ -193,91 +185,36 @@ final class IndexingViewStore implements KeyValueStore<Bytes, byte[]> {
 
   @Override
   public byte[] get(Bytes key) {
-    return rocks.get(key);
+    return wrapped().get(key);
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-    return rocks.range(from, to);
+    return wrapped().range(from, to);
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-    return rocks.reverseRange(from, to);
+    return wrapped().reverseRange(from, to);
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> all() {
-    return rocks.all();
+    return wrapped().all();
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> reverseAll() {
-    return rocks.reverseAll();
+    return wrapped().reverseAll();
   }
 
   @Override
   public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, PS serializer) {
-    return rocks.prefixScan(prefix, serializer);
+    return wrapped().prefixScan(prefix, serializer);
   }
 
   @Override
   public long approximateNumEntries() {
-    return rocks.approximateNumEntries();
-  }
-
-  @Override
-  public String name() {
-    return rocks.name();
-  }
-
-  @Override
-  public void flush() {
-    rocks.flush();
-  }
-
-  @Override
-  public void commit(Map<TopicPartition, Long> changelogOffsets) {
-    rocks.commit(changelogOffsets);
-  }
-
-  @Override
-  public Long committedOffset(TopicPartition partition) {
-    return rocks.committedOffset(partition);
-  }
-
-  @Override
-  public boolean managesOffsets() {
-    return rocks.managesOffsets();
-  }
-
-  @Override
-  public long approximateNumUncommittedBytes() {
-    return rocks.approximateNumUncommittedBytes();
-  }
-
-  @Override
-  public void close() {
-    rocks.close();
-  }
-
-  @Override
-  public boolean persistent() {
-    return rocks.persistent();
-  }
-
-  @Override
-  public boolean isOpen() {
-    return rocks.isOpen();
-  }
-
-  @Override
-  public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-    return rocks.query(query, positionBound, config);
-  }
-
-  @Override
-  public Position getPosition() {
-    return rocks.getPosition();
+    return wrapped().approximateNumEntries();
   }
 }

@@ -34,7 +34,7 @@ public final class IndexCounts {
   /** The count key of one bucket of an index prefix. */
   public static byte[] key(byte[] indexPrefix, long bucket) {
     byte[] k = Arrays.copyOf(indexPrefix, indexPrefix.length + 1 + BUCKET_BYTES);
-    k[tagPosition(indexPrefix)] = COUNT;
+    k[ViewKeys.tagPosition(indexPrefix)] = COUNT;
     k[indexPrefix.length] = LEVEL;
     ByteBuffer.wrap(k, indexPrefix.length + 1, BUCKET_BYTES).putLong(bucket);
     return k;
@@ -68,11 +68,5 @@ public final class IndexCounts {
 
   public static long decode(byte[] value) {
     return value == null ? 0 : ByteBuffer.wrap(value).getLong();
-  }
-
-  /** Index keys start with u16 length + tenant bytes, then the tag. */
-  private static int tagPosition(byte[] indexPrefix) {
-    int tenantLength = ((indexPrefix[0] & 0xFF) << 8) | (indexPrefix[1] & 0xFF);
-    return 2 + tenantLength;
   }
 }

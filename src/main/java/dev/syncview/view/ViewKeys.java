@@ -114,7 +114,12 @@ public final class ViewKeys {
 
   /** The tag byte that says what a key of the {@code view} store is (row, source, index, ...). */
   public static byte tagOf(byte[] key) {
-    return key[2 + tenantLength(key)];
+    return key[tagPosition(key)];
+  }
+
+  /** Every key of the store starts with u16 length + tenant bytes, then the tag. */
+  static int tagPosition(byte[] key) {
+    return 2 + tenantLength(key);
   }
 
   public static boolean isRow(byte[] key) {

@@ -9,17 +9,22 @@ import dev.syncview.kafka.TopicProvisioner;
 import dev.syncview.testing.BulkEvents;
 import dev.syncview.testing.CaughtUp;
 import dev.syncview.testing.Producing;
+import dev.syncview.testing.StoreContents;
 import dev.syncview.testing.TempDirs;
 import dev.syncview.topology.ProjectionEvents;
 import dev.syncview.topology.StoreNames;
+import dev.syncview.view.ViewKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,13 +34,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * by processing the events, or listings and deep offsets would differ after a restore.
  */
 class ViewRestoreIntegrationTest {
-  private static final HexFormat HEX = HexFormat.of();
+  private static final HexFormat HEX = StoreContents.HEX;
 
   @Test
   void shouldRestoreEveryEntryAndCountFromARowOnlyChangelogWhenTheStateDirectoryIsGone() throws Exception {
@@ -107,27 +108,19 @@ class ViewRestoreIntegrationTest {
 
   /** Every key and value of the view over all its partitions, in hex. */
   private static Map<String, String> dump(KafkaStreams streams) {
-    ReadOnlyKeyValueStore<Bytes, byte[]> view =
-        streams.store(StoreQueryParameters.fromNameAndType(StoreNames.VIEW, QueryableStoreTypes.keyValueStore()));
-    Map<String, String> out = new TreeMap<>();
-    try (KeyValueIterator<Bytes, byte[]> it = view.all()) {
-      while (it.hasNext()) {
-        KeyValue<Bytes, byte[]> kv = it.next();
-        out.put(HEX.formatHex(kv.key.get()), HEX.formatHex(kv.value));
-      }
-    }
-    return out;
+    return StoreContents.hex(
+        streams.store(StoreQueryParameters.fromNameAndType(StoreNames.VIEW, QueryableStoreTypes.keyValueStore())));
   }
 
   /** Keys missing, extra or with another value, counted by tag (a readable failure). */
   private static Map<String, Long> differences(Map<String, String> expected, Map<String, String> actual) {
     Map<String, Long> out = new TreeMap<>();
-    Set<String> keys = new java.util.HashSet<>(expected.keySet());
+    Set<String> keys = new HashSet<>(expected.keySet());
     keys.addAll(actual.keySet());
     for (String k : keys) {
       String e = expected.get(k);
       String a = actual.get(k);
-      if (!java.util.Objects.equals(e, a)) {
+      if (!Objects.equals(e, a)) {
         String kind = e == null ? "extra" : a == null ? "missing" : "changed";
         out.merge(kind + " " + tagOf(HEX.parseHex(k)), 1L, Long::sum);
       }
@@ -139,10 +132,8 @@ class ViewRestoreIntegrationTest {
     return hexKeys.stream().map(k -> tagOf(HEX.parseHex(k))).collect(Collectors.toSet());
   }
 
-  /** Keys start with a u16 tenant length and the tenant, then the tag. */
   private static String tagOf(byte[] key) {
-    int tenant = ((key[0] & 0xFF) << 8) | (key[1] & 0xFF);
-    return String.valueOf((char) key[2 + tenant]);
+    return String.valueOf((char) ViewKeys.tagOf(key));
   }
 
   private static Set<String> changelogTags(String bootstrap, String topic) {
@@ -158,7 +149,7 @@ class ViewRestoreIntegrationTest {
           c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
       c.assign(parts);
       Map<TopicPartition, Long> ends = c.endOffsets(parts);
-      Set<String> tags = new java.util.TreeSet<>();
+      Set<String> tags = new TreeSet<>();
       long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
       while (parts.stream().anyMatch(p -> c.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {

@@ -1,9 +1,11 @@
 package dev.syncview.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncview.domain.Kind;
 import dev.syncview.domain.StatusKind;
+import dev.syncview.testing.StoreContents;
 import dev.syncview.view.IndexCounts;
 import dev.syncview.view.RowAttrs;
 import dev.syncview.view.RowValue;
@@ -12,13 +14,10 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * store opens with exactly the entries and counts its rows imply.
  */
 class IndexingViewStoreTest {
-  static final HexFormat HEX = HexFormat.of();
+  static final HexFormat HEX = StoreContents.HEX;
   static final String SOURCE = "3f2a1c9e-0000-4000-8000-0000000000aa";
 
   @TempDir Path stateDir;
@@ -68,17 +67,6 @@ class IndexingViewStoreTest {
     }
   }
 
-  static Map<String, String> contents(KeyValueStore<Bytes, byte[]> store) {
-    Map<String, String> out = new TreeMap<>();
-    try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
-      while (it.hasNext()) {
-        KeyValue<Bytes, byte[]> kv = it.next();
-        out.put(HEX.formatHex(kv.key.get()), HEX.formatHex(kv.value));
-      }
-    }
-    return out;
-  }
-
   /** Damage only a raw write below the derivation can do: a lost entry, a wrong count, a stray entry. */
   static void damage(KeyValueStore<Bytes, byte[]> rocks, Map<String, String> built) {
     String entry = built.keySet().stream().filter(k -> tag(k) == 'I').findFirst().orElseThrow();
@@ -100,17 +88,17 @@ class IndexingViewStoreTest {
     Map<String, String> built;
     try (Opened first = open()) {
       writeRows(first.view());
-      built = contents(first.view());
+      built = StoreContents.hex(first.view());
       // and damaged as another release could have left it, without this layout's marker
       damage(first.rocks(), built);
       first.rocks().delete(Bytes.wrap(ViewKeys.layoutMarker()));
-      assertThat(contents(first.view())).isNotEqualTo(built);
+      assertThat(StoreContents.hex(first.view())).isNotEqualTo(built);
     }
 
     // When it is opened again
     try (Opened again = open()) {
       // Then its entries and counts are exactly those its rows imply
-      assertThat(contents(again.view())).isEqualTo(built);
+      assertThat(StoreContents.hex(again.view())).isEqualTo(built);
     }
   }
 
@@ -120,13 +108,13 @@ class IndexingViewStoreTest {
     Map<String, String> damaged;
     try (Opened first = open()) {
       writeRows(first.view());
-      damage(first.rocks(), contents(first.view()));
-      damaged = contents(first.view());
+      damage(first.rocks(), StoreContents.hex(first.view()));
+      damaged = StoreContents.hex(first.view());
     }
 
     // When it is opened again, Then it is left as it is: the rebuild runs once per layout, not per open
     try (Opened again = open()) {
-      assertThat(contents(again.view())).isEqualTo(damaged);
+      assertThat(StoreContents.hex(again.view())).isEqualTo(damaged);
     }
   }
 
@@ -135,8 +123,7 @@ class IndexingViewStoreTest {
     try (Opened store = open()) {
       byte[] entry = ViewKeys.indexEntries("t", new RowAttrs(
           "3f2a1c9e-0000-4000-8000-000000000001", 0, "db", Kind.GITHUB, StatusKind.PENDING, SOURCE, null)).get(0);
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> store.view().put(Bytes.wrap(entry), new byte[0]))
+      assertThatThrownBy(() -> store.view().put(Bytes.wrap(entry), new byte[0]))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }
