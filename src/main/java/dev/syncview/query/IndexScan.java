@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads one page of index keys under one or more disjoint prefixes (one per database a scoped key
+ * Reads one page of index entries (key and value) under one or more disjoint prefixes (one per database a scoped key
  * may see), merged in listing order. A deep offset first jumps whole time buckets with their counts
  * (OffsetSeek), so a page touches the bucket counts, at most one bucket's entries and {@code
  * limit} more, plus one per prefix, whatever else the store holds; a cursor page seeks directly.
@@ -39,14 +39,14 @@ final class IndexScan {
    * @param after the position of the last item already seen, or null: the scan starts right after
    *     it (a seek, so a cursor page costs the same at any depth)
    */
-  static List<byte[]> page(
+  static List<KeyValue<byte[], byte[]>> page(
       ReadOnlyKeyValueStore<Bytes, byte[]> store,
       List<byte[]> prefixes,
       Order order,
       long offset,
       int limit,
       Position after) {
-    List<byte[]> out = new ArrayList<>(Math.min(limit, 1024));
+    List<KeyValue<byte[], byte[]>> out = new ArrayList<>(Math.min(limit, 1024));
     if (limit == 0 || prefixes.isEmpty()) {
       return out;
     }
@@ -78,7 +78,7 @@ final class IndexScan {
         if (skipped < skip) {
           skipped++;
         } else {
-          out.add(head.key);
+          out.add(KeyValue.pair(head.key, head.value));
         }
         if (head.advance()) {
           heads.add(head);
@@ -116,6 +116,7 @@ final class IndexScan {
     private final KeyValueIterator<Bytes, byte[]> it;
     private final byte[] seen;
     private byte[] key;
+    private byte[] value;
 
     Head(KeyValueIterator<Bytes, byte[]> it, byte[] seen) {
       this.it = it;
@@ -127,6 +128,7 @@ final class IndexScan {
       while (it.hasNext()) {
         KeyValue<Bytes, byte[]> next = it.next();
         key = next.key.get();
+        value = next.value;
         if (seen == null || !Arrays.equals(key, seen)) {
           return true;
         }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -78,15 +79,18 @@ public final class ViewReader implements ReadApi {
       return new Page(List.of(), null);
     }
     // One more than asked: whether there is a next page.
-    List<byte[]> keys =
+    List<KeyValue<byte[], byte[]>> entries =
         IndexScan.page(
             view, prefixes, query.order(), query.offset(), query.limit() + 1, query.after());
-    boolean more = keys.size() > query.limit();
-    List<byte[]> page = more ? keys.subList(0, query.limit()) : keys;
+    boolean more = entries.size() > query.limit();
+    List<KeyValue<byte[], byte[]>> page = more ? entries.subList(0, query.limit()) : entries;
     Position next = null;
     if (more) {
-      byte[] last = page.get(page.size() - 1);
+      byte[] last = page.get(page.size() - 1).key;
       next = new Position(ViewKeys.createdAtOf(last), ViewKeys.jobIdOf(last));
+    }
+    if (!prefixes.isEmpty() && ViewKeys.indexOf(prefixes.get(0)).carriesItems()) {
+      return new Page(carriedItems(page), next);
     }
     return new Page(items(view, tenant, page, attrs -> matches(attrs, principal, query)), next);
   }
@@ -124,7 +128,8 @@ public final class ViewReader implements ReadApi {
       }
       byte[] prefix =
           ViewKeys.indexPrefix(principal.tenant(), new IndexFilter(null, null, null, sourceId, key));
-      List<byte[]> newest = IndexScan.page(view, List.of(prefix), Order.DESC, 0, 1, null);
+      List<KeyValue<byte[], byte[]>> newest =
+          IndexScan.page(view, List.of(prefix), Order.DESC, 0, 1, null);
       List<byte[]> item =
           items(
               view,
@@ -171,17 +176,31 @@ public final class ViewReader implements ReadApi {
   }
 
   /**
-   * The rendered rows behind index keys. A row that changed or vanished between the index read and
-   * this one is skipped rather than shown out of place.
+   * The items an index carries in its entries. The store writes an entry and its row in one RocksDB
+   * write batch and a scan reads one snapshot, so the item is the row's, under a key that the
+   * tenant, filters and scope were chosen by.
+   */
+  private static List<byte[]> carriedItems(List<KeyValue<byte[], byte[]>> entries) {
+    List<byte[]> out = new ArrayList<>(entries.size());
+    for (KeyValue<byte[], byte[]> entry : entries) {
+      out.add(entry.value);
+    }
+    return out;
+  }
+
+  /**
+   * The rendered rows behind index entries that carry no item. A row that changed or vanished
+   * between the index read and this one is skipped rather than shown out of place.
    */
   private static List<byte[]> items(
       ReadOnlyKeyValueStore<Bytes, byte[]> view,
       String tenant,
-      List<byte[]> indexKeys,
+      List<KeyValue<byte[], byte[]>> entries,
       Predicate<RowAttrs> stillMatches) {
-    List<byte[]> out = new ArrayList<>(indexKeys.size());
+    List<byte[]> out = new ArrayList<>(entries.size());
     byte[] rows = ViewKeys.rowPrefix(tenant);
-    for (byte[] indexKey : indexKeys) {
+    for (KeyValue<byte[], byte[]> entry : entries) {
+      byte[] indexKey = entry.key;
       byte[] row = view.get(Bytes.wrap(ViewKeys.rowOf(rows, indexKey)));
       if (row != null) {
         RowValue value = RowValue.decode(row);

@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class IndexingViewStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]>, Bytes, byte[]>
     implements KeyValueStore<Bytes, byte[]> {
-  private static final byte[] EMPTY = new byte[0];
   private static final byte[] LAYOUT = IndexDelta.LAYOUT.getBytes(StandardCharsets.US_ASCII);
   private static final int REBUILD_CHUNK = 1_000;
   private static final Logger log = LoggerFactory.getLogger(IndexingViewStore.class);
@@ -151,7 +150,7 @@ final class IndexingViewStore extends WrappedStateStore<KeyValueStore<Bytes, byt
   private void apply(List<KeyValue<Bytes, byte[]>> changes, boolean rowsAreNew) {
     Map<Bytes, byte[]> rows = new HashMap<>();
     Map<Bytes, Long> counts = new HashMap<>();
-    List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(changes.size() * 24);
+    List<KeyValue<Bytes, byte[]>> batch = new ArrayList<>(changes.size() * 28);
     for (KeyValue<Bytes, byte[]> change : changes) {
       byte[] k = change.key.get();
       if (ViewKeys.isRow(k)) {
@@ -159,7 +158,7 @@ final class IndexingViewStore extends WrappedStateStore<KeyValueStore<Bytes, byt
             rows.containsKey(change.key) ? rows.get(change.key) : rowsAreNew ? null : wrapped().get(change.key);
         IndexDelta delta = IndexDelta.between(ViewKeys.tenantOf(k), decode(before), decode(change.value));
         delta.removed().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry), null)));
-        delta.added().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry), EMPTY)));
+        delta.writes().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry.key()), entry.value())));
         delta.countDeltas().forEach((countKey, d) ->
             counts.merge(Bytes.wrap(countKey.array()), d, Long::sum));
         rows.put(change.key, change.value);

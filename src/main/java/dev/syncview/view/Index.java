@@ -6,12 +6,17 @@ package dev.syncview.view;
  * so every filter combination of list_sources and list_jobs is one bounded range scan.
  * Dimensions are always written in the order source, object key, database, kind, status.
  * Ids are persisted in keys: never renumber.
+ *
+ * <p>The four indexes list_sources reads carry each job's rendered item as their entry's value, so
+ * a page of list_sources is one range scan with no read per row; the others hold an empty value and
+ * their pages read the rows.
  */
 public enum Index {
   ALL(0, false, false, false, false, false),
   DB(1, false, false, true, false, false),
   KIND(2, false, false, false, true, false),
   DB_KIND(3, false, false, true, true, false),
+  // Indexes from here on answer only list_jobs filters and do not carry items.
   STATUS(4, false, false, false, false, true),
   DB_STATUS(5, false, false, true, false, true),
   KIND_STATUS(6, false, false, false, true, true),
@@ -34,6 +39,11 @@ public enum Index {
     this.database = database;
     this.kind = kind;
     this.status = status;
+  }
+
+  /** Whether this index's entries hold the job's rendered item (else an empty value). */
+  public boolean carriesItems() {
+    return id <= DB_KIND.id;
   }
 
   /** Whether a job has an entry in this index. */

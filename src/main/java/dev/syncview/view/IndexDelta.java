@@ -2,11 +2,10 @@ package dev.syncview.view;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What replacing one row value by another does to the row's index entries and to the bucket
@@ -16,21 +15,46 @@ import java.util.Set;
  *
  * @param removed entries the old value had and the new one has not
  * @param added entries the new value has and the old one had not
+ * @param writes every entry to put, with its value: the added ones, and those whose carried item
+ *     (Index#carriesItems) changed
  */
-public record IndexDelta(List<byte[]> removed, List<byte[]> added) {
+public record IndexDelta(List<byte[]> removed, List<byte[]> added, List<Entry> writes) {
   /**
    * Names what a row derives. Change it whenever {@link ViewKeys#indexEntries}, {@link Index} or
-   * {@link IndexCounts} change the entries or counts of a row: a store built another way is then
-   * rebuilt from its rows when it opens.
+   * {@link IndexCounts} change the entries, their values or the counts of a row: a store built
+   * another way is then rebuilt from its rows when it opens.
    */
-  public static final String LAYOUT = "entries-1/counts-2";
+  public static final String LAYOUT = "entries-2/counts-2";
+
+  private static final byte[] EMPTY = new byte[0];
+
+  /** An index entry's key and the value stored under it. */
+  public record Entry(byte[] key, byte[] value) {}
 
   /** {@code before} and {@code after} may be null (no row) or markers (a removed row). */
   public static IndexDelta between(String tenant, RowValue before, RowValue after) {
-    Set<ByteBuffer> stale = entries(tenant, before);
-    Set<ByteBuffer> fresh = entries(tenant, after);
-    // Only entries that change are touched: a status change moves the status indexes alone.
-    return new IndexDelta(minus(stale, fresh), minus(fresh, stale));
+    Map<ByteBuffer, byte[]> stale = entries(tenant, before);
+    Map<ByteBuffer, byte[]> fresh = entries(tenant, after);
+    // Only entries that change are touched: a status change moves the status indexes and
+    // refreshes the items the others carry.
+    List<byte[]> removed = new ArrayList<>();
+    stale.keySet().forEach(key -> {
+      if (!fresh.containsKey(key)) {
+        removed.add(key.array());
+      }
+    });
+    List<byte[]> added = new ArrayList<>();
+    List<Entry> writes = new ArrayList<>();
+    fresh.forEach((key, value) -> {
+      byte[] old = stale.get(key);
+      if (old == null) {
+        added.add(key.array());
+      }
+      if (old == null || !Arrays.equals(old, value)) {
+        writes.add(new Entry(key.array(), value));
+      }
+    });
+    return new IndexDelta(removed, added, writes);
   }
 
   /** The net change of every bucket count the removed and added entries fall in, by count key. */
@@ -46,23 +70,13 @@ public record IndexDelta(List<byte[]> removed, List<byte[]> added) {
     return deltas;
   }
 
-  private static Set<ByteBuffer> entries(String tenant, RowValue row) {
+  private static Map<ByteBuffer, byte[]> entries(String tenant, RowValue row) {
     if (row == null || !row.live()) {
-      return Set.of();
+      return Map.of();
     }
-    Set<ByteBuffer> out = new HashSet<>();
+    Map<ByteBuffer, byte[]> out = new LinkedHashMap<>();
     for (byte[] entry : ViewKeys.indexEntries(tenant, row.attrs())) {
-      out.add(ByteBuffer.wrap(entry));
-    }
-    return out;
-  }
-
-  private static List<byte[]> minus(Set<ByteBuffer> a, Set<ByteBuffer> b) {
-    List<byte[]> out = new ArrayList<>(a.size());
-    for (ByteBuffer entry : a) {
-      if (!b.contains(entry)) {
-        out.add(entry.array());
-      }
+      out.put(ByteBuffer.wrap(entry), ViewKeys.indexOf(entry).carriesItems() ? row.itemJson() : EMPTY);
     }
     return out;
   }

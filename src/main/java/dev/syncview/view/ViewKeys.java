@@ -71,6 +71,11 @@ public final class ViewKeys {
     return keys;
   }
 
+  /** The index an index entry, or an index prefix, belongs to. */
+  public static Index indexOf(byte[] indexKey) {
+    return Index.values()[indexKey[tagPosition(indexKey) + 1]];
+  }
+
   /** The common prefix of every entry of {@code Index.of(filter)} matching {@code filter}. */
   public static byte[] indexPrefix(String tenant, IndexFilter filter) {
     return prefixWriter(tenant, Index.of(filter), filter).toByteArray();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syncview.domain.Kind;
 import dev.syncview.domain.StatusKind;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,7 +29,11 @@ class IndexDeltaTest {
   }
 
   static RowValue live(long version, RowAttrs attrs) {
-    return new RowValue(version, SOURCE, attrs, "{}".getBytes());
+    return live(version, attrs, "{}");
+  }
+
+  static RowValue live(long version, RowAttrs attrs, String item) {
+    return new RowValue(version, SOURCE, attrs, item.getBytes(StandardCharsets.UTF_8));
   }
 
   static final RowAttrs PENDING = attrs(StatusKind.PENDING, "docs", "a/b");
@@ -36,32 +41,54 @@ class IndexDeltaTest {
   static final int ALL_INDEXES = Index.values().length;
   /** Indexes 4, 5, 6, 7 and 9 hold the status. */
   static final int STATUS_INDEXES = 5;
+  /** Indexes 0 to 3, the ones list_sources reads, carry the item. */
+  static final int CARRYING = 4;
+  static final int CARRYING_WITH_DB = 2;
 
   static Stream<Arguments> changes() {
     return Stream.of(
-        Arguments.of("a new row", null, live(1, PENDING), 0, ALL_INDEXES),
-        Arguments.of("the same attributes again", live(1, PENDING), live(2, PENDING), 0, 0),
-        Arguments.of("a status change", live(1, PENDING), live(2, attrs(StatusKind.COMPLETE, "docs", "a/b")), STATUS_INDEXES, STATUS_INDEXES),
-        Arguments.of("a database change", live(1, PENDING), live(2, attrs(StatusKind.PENDING, "wiki", "a/b")), 4, 4),
-        Arguments.of("a removal (marker)", live(1, PENDING), RowValue.marker(2, SOURCE), ALL_INDEXES, 0),
-        Arguments.of("a marker over nothing", null, RowValue.marker(2, SOURCE), 0, 0),
-        Arguments.of("a row over a marker", RowValue.marker(2, SOURCE), live(3, PENDING), 0, ALL_INDEXES));
+        Arguments.of("a new row", null, live(1, PENDING), 0, ALL_INDEXES, ALL_INDEXES),
+        Arguments.of("the same attributes and item again", live(1, PENDING), live(2, PENDING), 0, 0, 0),
+        Arguments.of("the same attributes, a new item", live(1, PENDING), live(2, PENDING, "{\"v\":2}"), 0, 0, CARRYING),
+        Arguments.of("a status change, the same item", live(1, PENDING), live(2, attrs(StatusKind.COMPLETE, "docs", "a/b")), STATUS_INDEXES, STATUS_INDEXES, STATUS_INDEXES),
+        Arguments.of("a status change and a new item", live(1, PENDING), live(2, attrs(StatusKind.COMPLETE, "docs", "a/b"), "{\"v\":2}"), STATUS_INDEXES, STATUS_INDEXES, STATUS_INDEXES + CARRYING),
+        Arguments.of("a database change and a new item", live(1, PENDING), live(2, attrs(StatusKind.PENDING, "wiki", "a/b"), "{\"v\":2}"), 4, 4, 4 + CARRYING - CARRYING_WITH_DB),
+        Arguments.of("a removal (marker)", live(1, PENDING), RowValue.marker(2, SOURCE), ALL_INDEXES, 0, 0),
+        Arguments.of("a marker over nothing", null, RowValue.marker(2, SOURCE), 0, 0, 0),
+        Arguments.of("a row over a marker", RowValue.marker(2, SOURCE), live(3, PENDING), 0, ALL_INDEXES, ALL_INDEXES));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("changes")
   void shouldTouchOnlyTheEntriesThatDifferWhenARowChanges(
-      String change, RowValue before, RowValue after, int removed, int added) {
+      String change, RowValue before, RowValue after, int removed, int added, int written) {
     // When the row changes
     IndexDelta delta = IndexDelta.between(TENANT, before, after);
 
-    // Then exactly the differing entries are removed and added, each counted once in its bucket
+    // Then exactly the differing entries are removed, added or rewritten, each counted once
     assertThat(delta.removed()).hasSize(removed);
     assertThat(delta.added()).hasSize(added);
+    assertThat(delta.writes()).hasSize(written);
     Map<ByteBuffer, Long> counts = delta.countDeltas();
     assertThat(counts).hasSize(removed + added);
     assertThat(counts.values().stream().filter(d -> d == -1)).hasSize(removed);
     assertThat(counts.values().stream().filter(d -> d == 1)).hasSize(added);
+  }
+
+  @Test
+  void shouldStoreTheItemInExactlyTheEntriesOfTheIndexesListSourcesReads() {
+    // Given a new row
+    RowValue row = live(1, PENDING, "{\"id\":1}");
+
+    // When its delta is taken
+    IndexDelta delta = IndexDelta.between(TENANT, null, row);
+
+    // Then the entries of indexes 0-3 hold the item and the others hold nothing
+    assertThat(delta.writes()).allSatisfy(e -> {
+      Index index = ViewKeys.indexOf(e.key());
+      assertThat(e.value()).isEqualTo(index.ordinal() <= 3 ? row.itemJson() : new byte[0]);
+    });
+    assertThat(delta.writes().stream().filter(e -> e.value().length > 0)).hasSize(CARRYING);
   }
 
   @Test
@@ -83,7 +110,7 @@ class IndexDeltaTest {
   void shouldNetAMoveWithinOneCountBucketToNothing() {
     // Given two entries of one index prefix and bucket (as a key with the same prefix gives)
     byte[] entry = ViewKeys.indexEntries(TENANT, PENDING).get(0);
-    IndexDelta delta = new IndexDelta(List.of(entry), List.of(entry.clone()));
+    IndexDelta delta = new IndexDelta(List.of(entry), List.of(entry.clone()), List.of());
 
     // Then their count changes cancel and nothing is written for the bucket
     assertThat(delta.countDeltas()).isEmpty();
