@@ -35,6 +35,12 @@ final class StreamsProperties {
     // second one keeps both cores working; each gets its own tasks, producer and consumer.
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
+    // A thread that has processed everything it holds commits only after its next poll returns:
+    // blocking there for Kafka's 100 ms would hold each hop's transaction (so freshness) back.
+    p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, Math.min(100, config.commitIntervalMs() / 2)));
+    // Stages do not need their two inputs interleaved by timestamp (versions make arrival order
+    // irrelevant, docs/design.md), so a task never waits to learn whether its idle input has data.
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     // Stores are read directly by queries; the record cache would only delay and duplicate them.
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     p.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, RecordTimestamps.class.getName());
