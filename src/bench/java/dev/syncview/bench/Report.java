@@ -408,6 +408,7 @@ final class Report {
         probeRow("visible (poll)", fr.visibleMs()),
         probeRow("read-your-writes", fr.readYourWritesMs())));
     line();
+    hops(fr, "");
     String sustained = fr.maxLag() <= fr.rate()
         ? "never more than a second of events behind: the rate was sustained"
         : "**more than a second of events behind at times: the rate was not sustained**";
@@ -424,7 +425,21 @@ final class Report {
           probeRow("visible (poll)", light.visibleMs()),
           probeRow("read-your-writes", light.readYourWritesMs())));
       line();
+      hops(light, " (lighter load)");
     }
+  }
+
+  /** Where the probes' time went, hop by hop (HopTrace). */
+  private void hops(Freshness.Result fr, String which) {
+    int traced = fr.hopsMs().values().iterator().next().size();
+    para(f("Where a probe's time goes%s: each of the three internal topics is read by two consumers of the "
+            + "suite (5 ms fetch wait), read_uncommitted to see when a stage *wrote* the probe's record and "
+            + "read_committed to see when its transaction *committed*, which is when the next stage can read it. "
+            + "%d of %d probes were seen at every point; times in ms.", which, traced, fr.probes()));
+    List<List<String>> rows = new ArrayList<>();
+    fr.hopsMs().forEach((segment, ms) -> rows.add(probeRow(segment, ms)));
+    table(List.of("segment", "probes", "p50 ms", "p90 ms", "p99 ms", "max ms"), rows);
+    line();
   }
 
   /** The lighter freshness run's row of the figures table, or a row saying it did not run. */

@@ -37,7 +37,12 @@ final class StreamsProperties {
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
     // A thread that has processed everything it holds commits only after its next poll returns:
     // blocking there for Kafka's 100 ms would hold each hop's transaction (so freshness) back.
-    p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, Math.min(100, config.commitIntervalMs() / 2)));
+    long halfCommit = Math.max(1, Math.min(100, config.commitIntervalMs() / 2));
+    p.put(StreamsConfig.POLL_MS_CONFIG, halfCommit);
+    // A fetch that found nothing readable waits at the broker up to this long (Kafka: 500 ms), and
+    // the traced hops showed records committed by one stage waiting that out before the next read
+    // them (BENCHMARKS.md notes). An idle thread fetches every 10 ms instead: a few requests, no work.
+    p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int) halfCommit);
     // Stages do not need their two inputs interleaved by timestamp (versions make arrival order
     // irrelevant, docs/design.md), so a task never waits to learn whether its idle input has data.
     p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
