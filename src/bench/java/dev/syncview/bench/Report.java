@@ -434,8 +434,9 @@ final class Report {
     int traced = fr.hopsMs().values().iterator().next().size();
     para(f("Where a probe's time goes%s: each of the three internal topics is read by two consumers of the "
             + "suite (5 ms fetch wait), read_uncommitted to see when a stage *wrote* the probe's record and "
-            + "read_committed to see when its transaction *committed*, which is when the next stage can read it. "
-            + "%d of %d probes were seen at every point; times in ms.", which, traced, fr.probes()));
+            + "read_committed to see when its transaction *committed*, which is when the next stage can read it "
+            + "(their load counts with the driver's). %d of %d probes were seen at every point; times in ms.",
+        which, traced, fr.probes()));
     List<List<String>> rows = new ArrayList<>();
     fr.hopsMs().forEach((segment, ms) -> rows.add(probeRow(segment, ms)));
     table(List.of("segment", "probes", "p50 ms", "p90 ms", "p99 ms", "max ms"), rows);
