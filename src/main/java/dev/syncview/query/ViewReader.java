@@ -89,7 +89,7 @@ public final class ViewReader implements ReadApi {
       byte[] last = page.get(page.size() - 1).key;
       next = new Position(ViewKeys.createdAtOf(last), ViewKeys.jobIdOf(last));
     }
-    if (!prefixes.isEmpty() && ViewKeys.indexOf(prefixes.get(0)).carriesItems()) {
+    if (!prefixes.isEmpty() && ViewKeys.indexOf(prefixes.get(0)).carriesItems() && allCarried(page)) {
       return new Page(carriedItems(page), next);
     }
     return new Page(items(view, tenant, page, attrs -> matches(attrs, principal, query)), next);
@@ -177,8 +177,8 @@ public final class ViewReader implements ReadApi {
 
   /**
    * The items an index carries in its entries. The store writes an entry and its row in one RocksDB
-   * write batch and a scan reads one snapshot, so the item is the row's, under a key that the
-   * tenant, filters and scope were chosen by.
+   * write batch and each prefix's scan reads one snapshot, so the item is the row's, under a key
+   * that the tenant, filters and scope were chosen by.
    */
   private static List<byte[]> carriedItems(List<KeyValue<byte[], byte[]>> entries) {
     List<byte[]> out = new ArrayList<>(entries.size());
@@ -186,6 +186,19 @@ public final class ViewReader implements ReadApi {
       out.add(entry.value);
     }
     return out;
+  }
+
+  /**
+   * Whether every entry holds its item. Always, unless a store escaped its layout rebuild; then the
+   * page is read from the rows rather than answered with empty items.
+   */
+  private static boolean allCarried(List<KeyValue<byte[], byte[]>> entries) {
+    for (KeyValue<byte[], byte[]> entry : entries) {
+      if (entry.value == null || entry.value.length == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

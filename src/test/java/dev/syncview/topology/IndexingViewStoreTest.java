@@ -103,6 +103,29 @@ class IndexingViewStoreTest {
   }
 
   @Test
+  void shouldGiveEveryEntryItsCarriedItemWhenTheStoreWasBuiltByTheReleaseWhoseEntriesWereEmpty() {
+    // Given a store as the release before carried items left it: every entry empty, its marker
+    Map<String, String> built;
+    try (Opened first = open()) {
+      writeRows(first.view());
+      built = StoreContents.hex(first.view());
+      built.keySet().stream().filter(k -> tag(k) == 'I').forEach(entry ->
+          first.rocks().put(Bytes.wrap(HEX.parseHex(entry)), new byte[0]));
+      first.rocks().put(Bytes.wrap(ViewKeys.layoutMarker()), "entries-1/counts-2".getBytes());
+    }
+
+    // When the current release opens it
+    try (Opened again = open()) {
+      // Then the entries of the indexes list_sources reads hold their rows' items again
+      assertThat(StoreContents.hex(again.view())).isEqualTo(built);
+      assertThat(built.entrySet().stream()
+              .filter(e -> tag(e.getKey()) == 'I' && ViewKeys.indexOf(HEX.parseHex(e.getKey())).carriesItems()))
+          .isNotEmpty()
+          .allSatisfy(e -> assertThat(e.getValue()).startsWith(HEX.formatHex("{\"id\":".getBytes())));
+    }
+  }
+
+  @Test
   void shouldOpenAStoreOfTheCurrentLayoutWithoutRebuildingIt() {
     // Given a store of the current layout, damaged below the derivation
     Map<String, String> damaged;
