@@ -3,9 +3,7 @@ package dev.syncview.bench;
 import dev.syncview.testing.Json;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -75,7 +72,6 @@ final class Freshness {
     AtomicLong published = new AtomicLong();
     AtomicInteger failures = new AtomicInteger();
     Map<String, Long> pending = new ConcurrentHashMap<>();
-    Map<String, long[]> probeTimes = new ConcurrentHashMap<>();
     List<Double> visible = Collections.synchronizedList(new ArrayList<>());
     List<Double> ryw = Collections.synchronizedList(new ArrayList<>());
     ExecutorService rywRequests = Executors.newSingleThreadExecutor();
@@ -91,7 +87,7 @@ final class Freshness {
       List<Thread> helpers = List.of(
           new Thread(() -> publish(bulk, background, rate, start, sent, published, stop), "freshness-publisher"),
           new Thread(() -> watchLag(service, maxLag, stop), "freshness-lag"),
-          new Thread(() -> pollVisible(service, pending, visible, probeTimes, stop), "freshness-poller"));
+          new Thread(() -> pollVisible(service, pending, visible, trace, stop), "freshness-poller"));
       helpers.forEach(Thread::start);
       long end = start + Duration.ofSeconds(seconds).toNanos();
       for (long next = start; next < end; next += TimeUnit.MILLISECONDS.toNanos(PROBE_EVERY_MS)) {
@@ -99,8 +95,7 @@ final class Freshness {
         String jobId = UUID.randomUUID().toString();
         DataSet.Rec probe = DataSet.probeJob(jobId, data.probeSourceId, firstProbe + probes++);
         long t0 = System.nanoTime();
-        trace.watch(jobId);
-        probeTimes.put(jobId, new long[] {t0, 0});
+        trace.watch(jobId, t0);
         pending.put(jobId, t0);
         RecordMetadata m = probeProducer.sendSync("sync.jobs", probe);
         if (rywBusy.compareAndSet(false, true)) {
@@ -131,7 +126,7 @@ final class Freshness {
       bulk.flush();
       rywRequests.shutdown();
       rywRequests.awaitTermination(1, TimeUnit.MINUTES);
-      hops = hops(trace, probeTimes);
+      hops = trace.segmentsMs();
     }
     Wrk.Result load = queries.await();
     long lagAtEnd = service.lag();
@@ -167,57 +162,20 @@ final class Freshness {
     }
   }
 
-  /** The segments of a probe's way, in order (see {@link HopTrace}). */
-  static final List<String> SEGMENTS = List.of(
-      "router: published → written to jobs-by-id",
-      "commit",
-      "job gate: committed → written to jobs-by-source",
-      "commit",
-      "source stage: committed → written to changes-by-tenant",
-      "commit",
-      "view writer: committed → visible to the poller");
-
-  /**
-   * Each segment's duration for every probe that was seen at every point (ms), by segment label
-   * (numbered, since "commit" repeats).
-   */
-  private static Map<String, List<Double>> hops(HopTrace trace, Map<String, long[]> probeTimes) {
-    Map<String, List<Double>> out = new LinkedHashMap<>();
-    for (int i = 0; i < SEGMENTS.size(); i++) {
-      out.put((i + 1) + ". " + SEGMENTS.get(i), new ArrayList<>());
-    }
-    List<List<Double>> columns = new ArrayList<>(out.values());
-    probeTimes.forEach((jobId, publishedAndVisible) -> {
-      AtomicLongArray t = trace.times(jobId);
-      long[] points = new long[HopTrace.SLOTS + 2];
-      points[0] = publishedAndVisible[0];
-      for (int i = 0; i < HopTrace.SLOTS; i++) {
-        points[i + 1] = t.get(i);
-      }
-      points[points.length - 1] = publishedAndVisible[1];
-      if (Arrays.stream(points).allMatch(p -> p != 0)) {
-        for (int i = 0; i + 1 < points.length; i++) {
-          columns.get(i).add((points[i + 1] - points[i]) / 1e6);
-        }
-      }
-    });
-    return out;
-  }
-
   /** Lists the probe tenant until stopped; a probe's time is when the first answer listing it arrived. */
   private static void pollVisible(
-      Service service, Map<String, Long> pending, List<Double> visible, Map<String, long[]> probeTimes,
-      AtomicBoolean stop) {
+      Service service, Map<String, Long> pending, List<Double> visible, HopTrace trace, AtomicBoolean stop) {
     while (!stop.get()) {
       if (!pending.isEmpty()) {
         Http.Answer a = service.http.get("/api/v1/sources?limit=" + POLL_LIMIT, DataSet.PROBE_TOKEN);
         long now = System.nanoTime();
         if (a.status() == 200) {
           Json.parse(a.body()).forEach(item -> {
-            Long t0 = pending.remove(item.get("id").asText());
+            String id = item.get("id").asText();
+            Long t0 = pending.remove(id);
             if (t0 != null) {
               visible.add((now - t0) / 1e6);
-              probeTimes.get(item.get("id").asText())[1] = now;
+              trace.visible(id, now);
             }
           });
         }

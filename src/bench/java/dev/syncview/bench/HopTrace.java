@@ -4,11 +4,13 @@ import dev.syncview.view.ViewChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,18 +19,30 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Follows probe jobs through the service's three internal hops: when each hop's record is written
- * (seen by a read_uncommitted consumer) and when its transaction commits (seen by a read_committed
- * one, as the next stage's consumer sees it). Both consumers fetch with a 5 ms wait, so each time
- * is a few ms late at most. Together with the publish and visible times of {@link Freshness}, this
- * splits a probe's freshness into the time each stage takes to process it and the time its
- * transaction takes to commit.
+ * Follows probe jobs from publish to visible through the service's three internal hops: when each
+ * hop's record is written (seen by a read_uncommitted consumer) and when its transaction commits
+ * (seen by a read_committed one, as the next stage's consumer sees it). Both consumers fetch with a
+ * 5 ms wait, so each time is a few ms late at most. This splits a probe's freshness into the time
+ * each stage takes to process it and the time its transaction takes to commit.
  */
 final class HopTrace implements AutoCloseable {
   /** The internal topics a job crosses, in order (docs/design.md). */
   static final List<String> HOPS = List.of("jobs-by-id", "jobs-by-source", "changes-by-tenant");
-  /** Times per probe: for each hop, written then committed (System.nanoTime, 0 when not seen). */
-  static final int SLOTS = 2 * HOPS.size();
+  /** The segments between a probe's points, in order. */
+  static final List<String> SEGMENTS = List.of(
+      "router: published → written to jobs-by-id",
+      "commit",
+      "job gate: committed → written to jobs-by-source",
+      "commit",
+      "source stage: committed → written to changes-by-tenant",
+      "commit",
+      "view writer: committed → visible to the poller");
+  /**
+   * Points per probe (System.nanoTime, 0 until seen): published, then for each hop written and
+   * committed, then visible.
+   */
+  private static final int POINTS = 2 * HOPS.size() + 2;
+  private static final int VISIBLE = POINTS - 1;
 
   private final Map<String, AtomicLongArray> times = new ConcurrentHashMap<>();
   private final AtomicBoolean stop = new AtomicBoolean();
@@ -52,14 +66,37 @@ final class HopTrace implements AutoCloseable {
     }
   }
 
-  /** Starts recording a probe job's hops; call before publishing it. */
-  void watch(String jobId) {
-    times.put(jobId, new AtomicLongArray(SLOTS));
+  /** Starts recording a probe job's way; call before publishing it. */
+  void watch(String jobId, long publishedAt) {
+    AtomicLongArray points = new AtomicLongArray(POINTS);
+    points.set(0, publishedAt);
+    times.put(jobId, points);
   }
 
-  /** The probe's times, or null if it was not watched. */
-  AtomicLongArray times(String jobId) {
-    return times.get(jobId);
+  /** The moment a reader first saw the probe listed. */
+  void visible(String jobId, long at) {
+    times.get(jobId).compareAndSet(VISIBLE, 0, at);
+  }
+
+  /**
+   * Each segment's duration (ms) for every probe that was seen at every point, by segment label
+   * (numbered, since "commit" repeats).
+   */
+  Map<String, List<Double>> segmentsMs() {
+    Map<String, List<Double>> out = new LinkedHashMap<>();
+    List<List<Double>> columns = new ArrayList<>();
+    for (int i = 0; i < SEGMENTS.size(); i++) {
+      columns.add(new ArrayList<>());
+      out.put((i + 1) + ". " + SEGMENTS.get(i), columns.get(i));
+    }
+    for (AtomicLongArray points : times.values()) {
+      if (IntStream.range(0, POINTS).allMatch(i -> points.get(i) != 0)) {
+        for (int i = 0; i + 1 < POINTS; i++) {
+          columns.get(i).add((points.get(i + 1) - points.get(i)) / 1e6);
+        }
+      }
+    }
+    return out;
   }
 
   private void read(KafkaConsumer<byte[], byte[]> consumer, int slot) {
@@ -71,7 +108,7 @@ final class HopTrace implements AutoCloseable {
           String jobId = jobIdOf(hop, rec);
           AtomicLongArray t = jobId == null ? null : times.get(jobId);
           if (t != null) {
-            t.compareAndSet(2 * hop + slot, 0, now);
+            t.compareAndSet(1 + 2 * hop + slot, 0, now);
           }
         }
       }

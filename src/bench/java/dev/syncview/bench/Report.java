@@ -404,11 +404,7 @@ final class Report {
             + "while none is waiting, since each makes the service poll the broker every 10 ms and a crowd of "
             + "them would load what they measure.",
         Freshness.PROBE_EVERY_MS, Freshness.POLL_LIMIT, Freshness.POLL_PAUSE_MS, Freshness.POLL_PAUSE_MS));
-    table(List.of("method", "probes", "p50 ms", "p90 ms", "p99 ms", "max ms"), List.of(
-        probeRow("visible (poll)", fr.visibleMs()),
-        probeRow("read-your-writes", fr.readYourWritesMs())));
-    line();
-    hops(fr, "");
+    probeTables(fr, "");
     String sustained = fr.maxLag() <= fr.rate()
         ? "never more than a second of events behind: the rate was sustained"
         : "**more than a second of events behind at times: the rate was not sustained**";
@@ -421,16 +417,16 @@ final class Report {
               + "achieved %,.0f), the same paced queries (achieved %,.0f req/s). It shows freshness below "
               + "saturation; the run above shows it near saturation. View lag max %,d records.",
           light.rate(), 100 * Benchmarks.LIGHT_SHARE, light.achievedRate(), light.queryLoad().rps(), light.maxLag()));
-      table(List.of("method (lighter load)", "probes", "p50 ms", "p90 ms", "p99 ms", "max ms"), List.of(
-          probeRow("visible (poll)", light.visibleMs()),
-          probeRow("read-your-writes", light.readYourWritesMs())));
-      line();
-      hops(light, " (lighter load)");
+      probeTables(light, " (lighter load)");
     }
   }
 
-  /** Where the probes' time went, hop by hop (HopTrace). */
-  private void hops(Freshness.Result fr, String which) {
+  /** A freshness run's probe times, end to end and then hop by hop (HopTrace). */
+  private void probeTables(Freshness.Result fr, String which) {
+    table(List.of("method" + which, "probes", "p50 ms", "p90 ms", "p99 ms", "max ms"), List.of(
+        probeRow("visible (poll)", fr.visibleMs()),
+        probeRow("read-your-writes", fr.readYourWritesMs())));
+    line();
     int traced = fr.hopsMs().values().iterator().next().size();
     para(f("Where a probe's time goes%s: each of the three internal topics is read by two consumers of the "
             + "suite (5 ms fetch wait), read_uncommitted to see when a stage *wrote* the probe's record and "

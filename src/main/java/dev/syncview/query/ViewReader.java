@@ -89,8 +89,9 @@ public final class ViewReader implements ReadApi {
       byte[] last = page.get(page.size() - 1).key;
       next = new Position(ViewKeys.createdAtOf(last), ViewKeys.jobIdOf(last));
     }
-    if (!prefixes.isEmpty() && ViewKeys.indexOf(prefixes.get(0)).carriesItems() && allCarried(page)) {
-      return new Page(carriedItems(page), next);
+    List<byte[]> carried = carries(prefixes) ? carriedItems(page) : null;
+    if (carried != null) {
+      return new Page(carried, next);
     }
     return new Page(items(view, tenant, page, attrs -> matches(attrs, principal, query)), next);
   }
@@ -175,30 +176,27 @@ public final class ViewReader implements ReadApi {
         && (query.sourceId() == null || query.sourceId().equals(attrs.sourceId()));
   }
 
+  /** Whether the listing's index keeps the items in its entries (all its prefixes share it). */
+  private static boolean carries(List<byte[]> prefixes) {
+    return !prefixes.isEmpty() && ViewKeys.indexOf(prefixes.get(0)).carriesItems();
+  }
+
   /**
    * The items an index carries in its entries. The store writes an entry and its row in one RocksDB
    * write batch and each prefix's scan reads one snapshot, so the item is the row's, under a key
-   * that the tenant, filters and scope were chosen by.
+   * that the tenant, filters and scope were chosen by. Null when an entry holds none (a store that
+   * escaped its layout rebuild): the page is then read from the rows rather than answered with
+   * empty items.
    */
   private static List<byte[]> carriedItems(List<KeyValue<byte[], byte[]>> entries) {
     List<byte[]> out = new ArrayList<>(entries.size());
     for (KeyValue<byte[], byte[]> entry : entries) {
+      if (entry.value == null || entry.value.length == 0) {
+        return null;
+      }
       out.add(entry.value);
     }
     return out;
-  }
-
-  /**
-   * Whether every entry holds its item. Always, unless a store escaped its layout rebuild; then the
-   * page is read from the rows rather than answered with empty items.
-   */
-  private static boolean allCarried(List<KeyValue<byte[], byte[]>> entries) {
-    for (KeyValue<byte[], byte[]> entry : entries) {
-      if (entry.value == null || entry.value.length == 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

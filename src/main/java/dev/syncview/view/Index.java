@@ -25,6 +25,9 @@ public enum Index {
   SOURCE_STATUS(9, true, false, false, false, true),
   SOURCE_OBJECT(10, true, true, false, false, false);
 
+  /** By id (ids are the ordinals); {@code values()} would copy the array on every lookup. */
+  private static final Index[] BY_ID = values();
+
   final byte id;
   final boolean source;
   final boolean objectKey;
@@ -63,6 +66,11 @@ public enum Index {
     }
     int bits = (f.databaseName() != null ? 1 : 0) | (f.kind() != null ? 2 : 0)
         | (f.status() != null ? 4 : 0);
-    return values()[bits];
+    return BY_ID[bits];
+  }
+
+  /** The index whose id an index key or prefix holds. */
+  static Index byId(byte id) {
+    return BY_ID[id];
   }
 }

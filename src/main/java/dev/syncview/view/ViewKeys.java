@@ -73,7 +73,7 @@ public final class ViewKeys {
 
   /** The index an index entry, or an index prefix, belongs to. */
   public static Index indexOf(byte[] indexKey) {
-    return Index.values()[indexKey[tagPosition(indexKey) + 1]];
+    return Index.byId(indexKey[tagPosition(indexKey) + 1]);
   }
 
   /** The common prefix of every entry of {@code Index.of(filter)} matching {@code filter}. */

@@ -8,15 +8,15 @@ import dev.syncview.view.RowAttrs;
 import dev.syncview.view.RowValue;
 import dev.syncview.view.ViewKeys;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.Properties;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,7 +34,7 @@ class CarriedItemsTest {
   void shouldAnswerWithTheCarriedItemOrTheRowsWhenTheEntryHoldsNone(String entryValue, String expected) {
     // Given a row and its entry in the all-jobs index, holding the given value
     RowAttrs attrs = new RowAttrs(JOB, 1_780_000_000_000L, "docs", Kind.GITHUB, StatusKind.PENDING, null, null);
-    NavigableMap<Bytes, byte[]> view = new TreeMap<>();
+    Map<Bytes, byte[]> view = new HashMap<>();
     view.put(Bytes.wrap(ViewKeys.row(TENANT, JOB)), new RowValue(1, null, attrs, utf8("{\"from\":\"row\"}")).encode());
     byte[] entry = ViewKeys.indexEntries(TENANT, attrs).get(0);
     assertThat(ViewKeys.indexOf(entry).carriesItems()).isTrue();
@@ -51,8 +51,14 @@ class CarriedItemsTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  static ViewStores stores(NavigableMap<Bytes, byte[]> view) {
-    ReadOnlyKeyValueStore<Bytes, byte[]> store = new MapStore(view);
+  /** A tenant's view in Kafka Streams' in-memory store, read through the query port. */
+  static ViewStores stores(Map<Bytes, byte[]> contents) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "carried-items-test");
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    KeyValueStore<Bytes, byte[]> store = Stores.inMemoryKeyValueStore("view").get();
+    store.init(new MockProcessorContext<>(p).getStateStoreContext(), store);
+    contents.forEach(store::put);
     return new ViewStores() {
       @Override
       public ReadOnlyKeyValueStore<Bytes, byte[]> view(String tenant) {
@@ -61,60 +67,8 @@ class CarriedItemsTest {
 
       @Override
       public ReadOnlyKeyValueStore<Bytes, byte[]> auth() {
-        return new MapStore(new TreeMap<>());
+        throw new UnsupportedOperationException("the test's principal is given");
       }
     };
-  }
-
-  /** A read-only store over a sorted map; ranges are inclusive at both ends, as Streams' are. */
-  record MapStore(NavigableMap<Bytes, byte[]> map) implements ReadOnlyKeyValueStore<Bytes, byte[]> {
-    @Override
-    public byte[] get(Bytes key) {
-      return map.get(key);
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-      return iterator(map.subMap(from, true, to, true));
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-      return iterator(map.subMap(from, true, to, true).descendingMap());
-    }
-
-    @Override
-    public KeyValueIterator<Bytes, byte[]> all() {
-      return iterator(map);
-    }
-
-    @Override
-    public long approximateNumEntries() {
-      return map.size();
-    }
-
-    private static KeyValueIterator<Bytes, byte[]> iterator(Map<Bytes, byte[]> entries) {
-      Iterator<Map.Entry<Bytes, byte[]>> it = List.copyOf(entries.entrySet()).iterator();
-      return new KeyValueIterator<>() {
-        @Override
-        public boolean hasNext() {
-          return it.hasNext();
-        }
-
-        @Override
-        public KeyValue<Bytes, byte[]> next() {
-          Map.Entry<Bytes, byte[]> e = it.next();
-          return KeyValue.pair(e.getKey(), e.getValue());
-        }
-
-        @Override
-        public void close() {}
-
-        @Override
-        public Bytes peekNextKey() {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
   }
 }
