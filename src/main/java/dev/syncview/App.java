@@ -74,10 +74,10 @@ public final class App implements AutoCloseable {
       AtomicReference<String> self = new AtomicReference<>();
       parts.http =
           HttpServer.create(
-                  new ViewReader(new StreamsViewStores(p::streams)),
+                  new ViewReader(new StreamsViewStores(p::streams, p.assignment())),
                   status,
                   new AppliedPositions(parts.admin, config.applicationId(), config.topics(), status),
-                  new StreamsPlacement(p::streams, self::get),
+                  new StreamsPlacement(p::streams, self::get, p.assignment()),
                   new HttpSettings(
                       config.cursorSecret().getBytes(StandardCharsets.UTF_8),
                       Duration.ofMillis(config.minPositionTimeoutMs()),

@@ -1,5 +1,6 @@
 package dev.syncview.http;
 
+import dev.syncview.domain.Sha256;
 import dev.syncview.ingest.Uuids;
 import dev.syncview.query.ApiException;
 import dev.syncview.query.Order;
@@ -26,21 +27,19 @@ final class Cursors {
   private static final int LENGTH = 1 + 1 + 8 + 16 + BINDING + MAC;
 
   private final SecretKeySpec key;
+  /** Keyed once and copied per cursor, never updated itself (as {@link Sha256}). */
+  private final Mac prepared;
 
   Cursors(byte[] secret) {
     this.key = new SecretKeySpec(secret, "HmacSHA256");
+    this.prepared = lookUp();
   }
 
   /** What a cursor is bound to: the listing's route, tenant, filters and order. */
   record Listing(String route, String tenant, String db, String kind, String status, String sourceId, Order order) {
     byte[] digest() {
       String canonical = String.join("\u0000", route, tenant, n(db), n(kind), n(status), n(sourceId), order.name());
-      try {
-        return Arrays.copyOf(
-            MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)), BINDING);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
+      return Arrays.copyOf(Sha256.of(canonical.getBytes(StandardCharsets.UTF_8)), BINDING);
     }
 
     private static String n(String s) {
@@ -87,10 +86,20 @@ final class Cursors {
   }
 
   private byte[] mac(byte[] body) {
+    Mac mac;
+    try {
+      mac = (Mac) prepared.clone();
+    } catch (CloneNotSupportedException e) {
+      mac = lookUp();
+    }
+    return Arrays.copyOf(mac.doFinal(body), MAC);
+  }
+
+  private Mac lookUp() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return Arrays.copyOf(mac.doFinal(body), MAC);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

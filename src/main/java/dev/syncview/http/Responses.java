@@ -17,8 +17,8 @@ final class Responses {
 
   static void json(Context ctx, int status, byte[] body) {
     ctx.status(status);
-    ctx.contentType(JSON);
-    // The servlet layer rewrites "; charset" to ";charset"; the core response keeps it exact.
+    // Set on the core response only: the servlet layer rewrites "; charset" to ";charset", and
+    // parsing the type there was a sixth of writing an answer (BENCHMARKS.md, queries profile).
     ServletContextResponse.getServletContextResponse(ctx.res())
         .getWrapped()
         .getHeaders()

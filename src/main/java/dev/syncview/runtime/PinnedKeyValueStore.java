@@ -13,9 +13,9 @@ import org.apache.kafka.streams.state.internals.StateStoreProvider;
  * partition a query asked for once, when the store is opened, and answers from it directly.
  * Streams' own key-value type re-finds the partition's store on every {@code get} by walking the
  * thread's tasks; a listing does a hundred gets, and that walk was 30% of a request's CPU
- * (BENCHMARKS.md). Opened per request, so a partition that moves between requests is found anew;
- * one that closes during a request makes its reads throw {@link InvalidStateStoreException}, as
- * with Streams' own type.
+ * (BENCHMARKS.md). An opened partition is kept until the task assignment changes
+ * ({@link HeldUntilRebalance}); one that closes meanwhile makes its reads throw {@link
+ * InvalidStateStoreException}, as with Streams' own type.
  */
 final class PinnedKeyValueStore implements QueryableStoreType<ReadOnlyKeyValueStore<Bytes, byte[]>> {
   static final PinnedKeyValueStore TYPE = new PinnedKeyValueStore();

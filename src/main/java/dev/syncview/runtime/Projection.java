@@ -33,6 +33,7 @@ public final class Projection implements AutoCloseable {
   private final RocksDbMemory memory;
   private final CountDownLatch running = new CountDownLatch(1);
   private volatile KafkaStreams streams;
+  private final Assignment assignment = new Assignment(() -> streams == null ? null : streams.state());
 
   public Projection(AppConfig config, String bootstrap, int replication, ProjectionEvents events) {
     this.config = config;
@@ -57,6 +58,7 @@ public final class Projection implements AutoCloseable {
             StreamsProperties.of(config, bootstrap, applicationServer, replication, memory));
     s.setStateListener(
         (now, before) -> {
+          assignment.changed();
           log.info("projection state {} -> {}", before, now);
           if (now == KafkaStreams.State.RUNNING && running.getCount() > 0) {
             onFirstRunning.accept(streams);
@@ -72,6 +74,11 @@ public final class Projection implements AutoCloseable {
   /** The Streams client, or null before {@link #start}. */
   public KafkaStreams streams() {
     return streams;
+  }
+
+  /** The generation of the client's task assignment, for what the query side keeps. */
+  public Assignment assignment() {
+    return assignment;
   }
 
   public boolean awaitRunning(Duration timeout) throws InterruptedException {

@@ -14,21 +14,32 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * Placement from Kafka Streams' own metadata: the partition of the view that holds a tenant (the
  * same murmur2 partitioning as the repartition topic that feeds it), its active host and its
- * standby hosts, as advertised through {@code application.server}.
+ * standby hosts, as advertised through {@code application.server}. Kept per tenant for as long as
+ * the task assignment holds ({@link Assignment}).
  */
 public final class StreamsPlacement implements Placement {
   private static final ByteArraySerializer KEYS = new ByteArraySerializer();
   private final Supplier<KafkaStreams> streams;
   private final Supplier<String> self;
+  private final HeldUntilRebalance<String, Target> located;
 
   /** @param self this instance's {@code application.server}, known once HTTP is bound */
-  public StreamsPlacement(Supplier<KafkaStreams> streams, Supplier<String> self) {
+  public StreamsPlacement(Supplier<KafkaStreams> streams, Supplier<String> self, Assignment assignment) {
     this.streams = streams;
     this.self = self;
+    this.located = new HeldUntilRebalance<>(assignment, StreamsPlacement::settled);
   }
 
   @Override
   public Target locate(String tenant) {
+    return located.get(tenant, this::find);
+  }
+
+  /**
+   * {@link Target#HERE} while Streams cannot tell (not running yet): then the local read answers
+   * or says 503.
+   */
+  private Target find(String tenant) {
     KafkaStreams s = streams.get();
     if (s == null) {
       return Target.HERE;
@@ -48,9 +59,14 @@ public final class StreamsPlacement implements Placement {
     return new Target(
         m.partition(),
         activeHere,
-        activeHere ? null : endpoint(m.activeHost()),
+        activeHere || !known ? null : endpoint(m.activeHost()),
         m.standbyHosts().stream().filter(h -> !h.equals(self)).map(StreamsPlacement::endpoint).toList(),
         m.standbyHosts().contains(self));
+  }
+
+  /** Whether Streams knew the tenant's partition and its active host. */
+  private static boolean settled(Target t) {
+    return t.partition() >= 0 && (t.activeHere() || t.active() != null);
   }
 
   /**

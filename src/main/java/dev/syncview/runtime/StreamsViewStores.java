@@ -16,30 +16,42 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Finds the projection's stores in a running {@link KafkaStreams}: the {@code view} partition that
  * holds a tenant (located with Streams' own metadata, the same murmur2 partitioning the view-stage
- * repartition uses), and the global {@code auth} store.
+ * repartition uses), and the global {@code auth} store. An active partition, once found, is kept
+ * for as long as the task assignment holds ({@link Assignment}); standby reads look anew each time.
  */
 public final class StreamsViewStores implements ViewStores {
   private static final ByteArraySerializer KEYS = new ByteArraySerializer();
+  private static final String AUTH = "";
   private final Supplier<KafkaStreams> streams;
   private final boolean stale;
+  private final HeldUntilRebalance<String, ReadOnlyKeyValueStore<Bytes, byte[]>> opened;
 
   /** @param streams the client, or null while it is not started yet */
-  public StreamsViewStores(Supplier<KafkaStreams> streams) {
-    this(streams, false);
+  public StreamsViewStores(Supplier<KafkaStreams> streams, Assignment assignment) {
+    this(streams, false, new HeldUntilRebalance<>(assignment, opened -> true));
   }
 
-  private StreamsViewStores(Supplier<KafkaStreams> streams, boolean stale) {
+  private StreamsViewStores(
+      Supplier<KafkaStreams> streams,
+      boolean stale,
+      HeldUntilRebalance<String, ReadOnlyKeyValueStore<Bytes, byte[]>> opened) {
     this.streams = streams;
     this.stale = stale;
+    this.opened = opened;
   }
 
   @Override
   public ViewStores stale() {
-    return new StreamsViewStores(streams, true);
+    return new StreamsViewStores(streams, true, opened);
   }
 
   @Override
   public ReadOnlyKeyValueStore<Bytes, byte[]> view(String tenant) {
+    // Tenants are never empty (events.md), so the global store's key cannot collide.
+    return stale ? openView(tenant) : opened.get(tenant, this::openView);
+  }
+
+  private ReadOnlyKeyValueStore<Bytes, byte[]> openView(String tenant) {
     KafkaStreams s = client();
     KeyQueryMetadata where;
     try {
@@ -60,8 +72,9 @@ public final class StreamsViewStores implements ViewStores {
 
   @Override
   public ReadOnlyKeyValueStore<Bytes, byte[]> auth() {
-    return open(
-        StoreQueryParameters.fromNameAndType(StoreNames.AUTH, PinnedKeyValueStore.TYPE));
+    return opened.get(
+        AUTH,
+        none -> open(StoreQueryParameters.fromNameAndType(StoreNames.AUTH, PinnedKeyValueStore.TYPE)));
   }
 
   private ReadOnlyKeyValueStore<Bytes, byte[]> open(
