@@ -10,6 +10,11 @@ import java.util.List;
  */
 final class QueryLoad {
   static final int[] CONNECTIONS = {8, 64};
+  /**
+   * list_sources' warm-up, in runs' lengths: with 10 s the first measured run was still the
+   * slowest of three in every run (JIT; 1,559 / 2,644 / 3,928 req/s at 100k, BENCHMARKS.md notes).
+   */
+  static final int LIST_WARMUP_RUNS = 6;
 
   /** The runs of one series (route, connections) and their medians. */
   record Series(String mode, int connections, List<Wrk.Result> runs) {
@@ -50,8 +55,9 @@ final class QueryLoad {
   private QueryLoad() {}
 
   static Result run(Wrk wrk, Service service, BenchConfig c) throws InterruptedException {
-    System.out.printf("  warm-up: list_sources %d s, /health %d s%n", 2 * c.wrkSeconds(), c.wrkSeconds());
-    wrk.run(service, "list", 64, 2 * c.wrkSeconds());
+    int listWarmup = LIST_WARMUP_RUNS * c.wrkSeconds();
+    System.out.printf("  warm-up: list_sources %d s, /health %d s%n", listWarmup, c.wrkSeconds());
+    wrk.run(service, "list", 64, listWarmup);
     wrk.run(service, "health", 8, c.wrkSeconds());
     List<Series> series = new ArrayList<>();
     for (int conns : CONNECTIONS) {

@@ -321,7 +321,7 @@ final class Report {
             + "(1 in 5, where it has one) a key scoped to two databases; no filter, `database_name`, `source_type` "
             + "or both (1 in 4 each); `limit=100`; `order_by` asc or desc (1 in 2). wrk's latency is per request, "
             + "from send to the last byte.",
-        r.config().wrkSeconds(), 2 * r.config().wrkSeconds(), r.config().wrkSeconds(), r.config().repeats(),
+        r.config().wrkSeconds(), QueryLoad.LIST_WARMUP_RUNS * r.config().wrkSeconds(), r.config().wrkSeconds(), r.config().repeats(),
         r.settled().seconds(), r.settled().cpuSeconds(), r.data().tenants.size()));
     List<List<String>> rows = new ArrayList<>();
     for (QueryLoad.Series s : r.queries().series()) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
@@ -12,7 +14,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.MeteredKeyValueStore;
 import org.apache.kafka.streams.state.internals.StateStoreProvider;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,37 @@ class PinnedKeyValueStoreTest {
         PinnedKeyValueStore.TYPE.create(providing(List.of(partition)), "view");
 
     assertThat(opened).isSameAs(partition);
+  }
+
+  @Test
+  void shouldReadBelowKafkasMeteringAndChangeLoggingLayersWhenOpened() {
+    // Given a partition as Streams builds it: metered, change-logged, over the bytes store
+    KeyValueStore<Bytes, byte[]> layered =
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("view"), Serdes.Bytes(), Serdes.ByteArray())
+            .withLoggingEnabled(Map.of())
+            .withCachingDisabled()
+            .build();
+
+    // When it is opened for a query
+    ReadOnlyKeyValueStore<Bytes, byte[]> opened =
+        PinnedKeyValueStore.TYPE.create(providing(List.of(layered)), "view");
+
+    // Then reads go to the bytes store itself
+    assertThat(layered).isInstanceOf(MeteredKeyValueStore.class);
+    assertThat(opened).isNotInstanceOf(WrappedStateStore.class).isInstanceOf(store("other").getClass());
+  }
+
+  @Test
+  void shouldKeepATimestampedLayerWhenOpened() {
+    // Given a timestamped store, whose inner values carry their timestamps
+    var timestamped =
+        Stores.timestampedKeyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("view"), Serdes.Bytes(), Serdes.ByteArray())
+            .withCachingDisabled()
+            .build();
+
+    // When it is stepped through, Then its metering layer stays: it turns values back into values
+    assertThat((Object) PinnedKeyValueStore.readLayer((ReadOnlyKeyValueStore) timestamped)).isSameAs(timestamped);
   }
 
   @ParameterizedTest(name = "{0} stores found")
