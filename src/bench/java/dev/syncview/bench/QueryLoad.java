@@ -11,8 +11,9 @@ import java.util.List;
 final class QueryLoad {
   static final int[] CONNECTIONS = {8, 64};
   /**
-   * list_sources' warm-up, in runs' lengths: with 10 s the first measured run was still the
-   * slowest of three in every run (JIT; 1,559 / 2,644 / 3,928 req/s at 100k, BENCHMARKS.md notes).
+   * list_sources' warm-up, in runs' lengths (30 s by default). The first measured list run is the
+   * slowest of its series in every run so far, with 10 s and with 30 s of warm-up alike
+   * (BENCHMARKS.md notes), so the warm-up errs long and the series' median is what is reported.
    */
   static final int LIST_WARMUP_RUNS = 6;
 
