@@ -10,10 +10,11 @@ import org.apache.kafka.streams.KafkaStreams.State;
  * change names one assignment. What the query side derives from the assignment (where a tenant's
  * partition lives, its opened store) may be kept while the generation holds.
  *
- * <p>Kafka moves tasks in its assignment callback a moment before the threads report the rebalance,
- * so a value kept here can outlive its assignment by that moment: the same window as a request
- * that opened its store just before a rebalance. A closed store throws on read (503); a store
- * recycled into a standby answers what it held when it stopped being active.
+ * <p>Under the classic group protocol Streams reports a rebalance (its revocation callback sets
+ * the thread's state, and the client's listener runs) before it suspends, recycles or moves a task,
+ * so the generation changes before a kept store stops being active. A store closed without a
+ * rebalance (a task revived after corruption) is caught by the holder's usability check
+ * (docs/design.md "Query path").
  */
 public final class Assignment {
   /** Returned while the client is not RUNNING: nothing derived then is kept. */

@@ -13,24 +13,27 @@ import java.util.function.Predicate;
  */
 final class HeldUntilRebalance<K, V> {
   private final Assignment assignment;
-  private final Predicate<V> settled;
+  private final Predicate<V> usable;
   private final Map<K, Held<V>> held = new ConcurrentHashMap<>();
 
-  /** @param settled whether a derived value is final for its generation (others are derived again) */
-  HeldUntilRebalance(Assignment assignment, Predicate<V> settled) {
+  /**
+   * @param usable whether a value may be kept, and still be used when asked for again (a store
+   *     that was closed meanwhile, or a placement Streams did not know yet, is derived again)
+   */
+  HeldUntilRebalance(Assignment assignment, Predicate<V> usable) {
     this.assignment = assignment;
-    this.settled = settled;
+    this.usable = usable;
   }
 
-  /** The value kept for {@code key}, or one derived now (kept when settled). */
+  /** The value kept for {@code key}, or one derived now (kept when usable). */
   V get(K key, Function<K, V> derive) {
     long generation = assignment.current();
     Held<V> h = held.get(key);
-    if (h != null && h.generation == generation && generation != Assignment.NONE) {
+    if (h != null && h.generation == generation && generation != Assignment.NONE && usable.test(h.value)) {
       return h.value;
     }
     V value = derive.apply(key);
-    if (generation != Assignment.NONE && settled.test(value)) {
+    if (generation != Assignment.NONE && usable.test(value)) {
       held.put(key, new Held<>(generation, value));
     }
     return value;

@@ -2,11 +2,9 @@ package dev.syncview.runtime;
 
 import dev.syncview.query.ViewStatus;
 import dev.syncview.topology.StoreNames;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,7 +24,6 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
  */
 public final class StreamsStatus implements ViewStatus {
   static final long REFRESH_MS = 250;
-  static final long RESCAN_MS = 2_000;
   /** States a client never leaves by itself; NOT_RUNNING also follows a deliberate close. */
   private static final Set<KafkaStreams.State> FATAL =
       EnumSet.of(KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.ERROR, KafkaStreams.State.NOT_RUNNING);
@@ -34,8 +31,6 @@ public final class StreamsStatus implements ViewStatus {
   private volatile Lag cached = new Lag(0, Map.of());
   private volatile long cachedAt;
   private final AtomicBoolean refreshing = new AtomicBoolean();
-  private volatile List<Metric> lagMetrics = List.of();
-  private volatile long scannedAt;
 
   public StreamsStatus(Supplier<KafkaStreams> streams) {
     this.streams = streams;
@@ -66,10 +61,7 @@ public final class StreamsStatus implements ViewStatus {
   /**
    * One request refreshes an expired value while the others answer with the previous one:
    * {@code KafkaStreams.metrics()} copies every metric of the client (thousands), and eight request
-   * threads refreshing at once were 9% of a list request's samples (BENCHMARKS.md). Even once per
-   * {@value #REFRESH_MS} ms that copy was 6% of the list handler's samples, so the lag metrics it
-   * finds are kept and read live, and the copy is made again every {@value #RESCAN_MS} ms to find
-   * partitions that were assigned or revoked since.
+   * threads refreshing at once were 9% of a list request's samples (BENCHMARKS.md).
    */
   @Override
   public Lag lag() {
@@ -82,7 +74,7 @@ public final class StreamsStatus implements ViewStatus {
     if (mine || cachedAt == 0) {
       try {
         KafkaStreams s = streams.get();
-        cached = s == null ? new Lag(0, Map.of()) : lagOf(lagMetrics(s, now));
+        cached = s == null ? new Lag(0, Map.of()) : compute(s.metrics());
         cachedAt = now;
       } finally {
         if (mine) {
@@ -128,40 +120,17 @@ public final class StreamsStatus implements ViewStatus {
     return new GlobalFetches(fetches, lag);
   }
 
-  /** Before the first value several callers may scan at once: each gets a whole list. */
-  private List<Metric> lagMetrics(KafkaStreams s, long now) {
-    if (now - scannedAt > RESCAN_MS) {
-      lagMetrics = lagMetrics(s.metrics());
-      scannedAt = now;
-    }
-    return lagMetrics;
-  }
-
   static Lag compute(Map<MetricName, ? extends Metric> metrics) {
-    return lagOf(lagMetrics(metrics));
-  }
-
-  /** The consumers' per-partition {@code records-lag} metrics (restore consumers' left out). */
-  static List<Metric> lagMetrics(Map<MetricName, ? extends Metric> metrics) {
-    List<Metric> out = new ArrayList<>();
+    Map<String, Long> partitions = new TreeMap<>();
     for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
       MetricName n = e.getKey();
-      if (n.name().equals("records-lag")
-          && n.group().equals("consumer-fetch-manager-metrics")
-          && n.tags().containsKey("partition")
-          && !n.tags().getOrDefault("client-id", "").endsWith("restore-consumer")) {
-        out.add(e.getValue());
+      if (!n.name().equals("records-lag")
+          || !n.group().equals("consumer-fetch-manager-metrics")
+          || !n.tags().containsKey("partition")
+          || n.tags().getOrDefault("client-id", "").endsWith("restore-consumer")) {
+        continue;
       }
-    }
-    return out;
-  }
-
-  /** The lag per partition as the metrics say now (their values are live). */
-  static Lag lagOf(List<Metric> lagMetrics) {
-    Map<String, Long> partitions = new TreeMap<>();
-    for (Metric m : lagMetrics) {
-      MetricName n = m.metricName();
-      Object value = m.metricValue();
+      Object value = e.getValue().metricValue();
       if (value instanceof Double d && !d.isNaN()) {
         partitions.merge(n.tags().get("topic") + "-" + n.tags().get("partition"), Math.max(0, d.longValue()), Math::max);
       }

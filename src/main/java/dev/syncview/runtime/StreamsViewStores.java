@@ -11,6 +11,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -21,33 +22,40 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class StreamsViewStores implements ViewStores {
   private static final ByteArraySerializer KEYS = new ByteArraySerializer();
-  private static final String AUTH = "";
   private final Supplier<KafkaStreams> streams;
   private final boolean stale;
   private final HeldUntilRebalance<String, ReadOnlyKeyValueStore<Bytes, byte[]>> opened;
+  private final HeldUntilRebalance<String, ReadOnlyKeyValueStore<Bytes, byte[]>> openedAuth;
 
   /** @param streams the client, or null while it is not started yet */
   public StreamsViewStores(Supplier<KafkaStreams> streams, Assignment assignment) {
-    this(streams, false, new HeldUntilRebalance<>(assignment, opened -> true));
+    this(streams, false, new HeldUntilRebalance<>(assignment, StreamsViewStores::isOpen),
+        new HeldUntilRebalance<>(assignment, StreamsViewStores::isOpen));
   }
 
   private StreamsViewStores(
       Supplier<KafkaStreams> streams,
       boolean stale,
-      HeldUntilRebalance<String, ReadOnlyKeyValueStore<Bytes, byte[]>> opened) {
+      HeldUntilRebalance<String, ReadOnlyKeyValueStore<Bytes, byte[]>> opened,
+      HeldUntilRebalance<String, ReadOnlyKeyValueStore<Bytes, byte[]>> openedAuth) {
     this.streams = streams;
     this.stale = stale;
     this.opened = opened;
+    this.openedAuth = openedAuth;
   }
 
   @Override
   public ViewStores stale() {
-    return new StreamsViewStores(streams, true, opened);
+    return new StreamsViewStores(streams, true, opened, openedAuth);
+  }
+
+  /** A kept store that was closed meanwhile (its task moved or was revived) is found anew. */
+  private static boolean isOpen(ReadOnlyKeyValueStore<Bytes, byte[]> store) {
+    return store instanceof StateStore s && s.isOpen();
   }
 
   @Override
   public ReadOnlyKeyValueStore<Bytes, byte[]> view(String tenant) {
-    // Tenants are never empty (events.md), so the global store's key cannot collide.
     return stale ? openView(tenant) : opened.get(tenant, this::openView);
   }
 
@@ -72,9 +80,9 @@ public final class StreamsViewStores implements ViewStores {
 
   @Override
   public ReadOnlyKeyValueStore<Bytes, byte[]> auth() {
-    return opened.get(
-        AUTH,
-        none -> open(StoreQueryParameters.fromNameAndType(StoreNames.AUTH, PinnedKeyValueStore.TYPE)));
+    return openedAuth.get(
+        StoreNames.AUTH,
+        name -> open(StoreQueryParameters.fromNameAndType(StoreNames.AUTH, PinnedKeyValueStore.TYPE)));
   }
 
   private ReadOnlyKeyValueStore<Bytes, byte[]> open(

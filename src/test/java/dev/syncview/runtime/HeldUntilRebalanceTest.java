@@ -2,6 +2,8 @@ package dev.syncview.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -92,6 +94,21 @@ class HeldUntilRebalanceTest {
 
     // Then both were derived
     assertThat(derivations).hasValue(2);
+  }
+
+  @Test
+  void shouldDeriveAgainWhenAKeptValueBecameUnusable() {
+    // Given a kept store partition
+    Set<String> closed = new HashSet<>();
+    HeldUntilRebalance<String, String> stores = new HeldUntilRebalance<>(assignment, v -> !closed.contains(v));
+    assertThat(stores.get("acme", derive)).isEqualTo("acme@1");
+
+    // When it closes without a rebalance (its task revived after corruption)
+    closed.add("acme@1");
+
+    // Then the partition is found anew, and that one is kept
+    assertThat(stores.get("acme", derive)).isEqualTo("acme@2");
+    assertThat(stores.get("acme", derive)).isEqualTo("acme@2");
   }
 
   @Test

@@ -1,8 +1,10 @@
 package dev.syncview.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncview.config.AppConfig;
+import dev.syncview.config.ConfigException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -47,5 +49,16 @@ class StreamsPropertiesTest {
     assertThat(p.get("poll.ms")).isEqualTo("100");
     assertThat(p.get("main.consumer.fetch.max.wait.ms")).isEqualTo("500");
     assertThat(p.get("max.task.idle.ms")).isEqualTo("0");
+  }
+
+  @Test
+  void shouldRefuseTransactionalStateStoresWhenAnOperatorTurnsThemOn() {
+    // Given an operator who turns on Kafka 4.4's transactional state stores
+    Map<String, String> env = Map.of("KAFKA_STREAMS_ENABLE_TRANSACTIONAL_STATESTORES", "true");
+
+    // When / Then the service refuses to start with them, naming the setting
+    assertThatThrownBy(() -> propertiesFor(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("KAFKA_STREAMS_ENABLE_TRANSACTIONAL_STATESTORES");
   }
 }
