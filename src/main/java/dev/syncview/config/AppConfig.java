@@ -52,6 +52,7 @@ public record AppConfig(
 
   static final String STREAMS_PREFIX = "kafka.streams.";
   static final String STREAMS_ENV_PREFIX = "KAFKA_STREAMS_";
+  static final String TRANSACTIONAL_STORES = "enable.transactional.statestores";
 
   public AppConfig {
     streamsOverrides = Map.copyOf(streamsOverrides);
@@ -94,7 +95,21 @@ public record AppConfig(
                 overrides.put(
                     k.substring(STREAMS_ENV_PREFIX.length()).toLowerCase().replace('_', '.'),
                     env.get(k)));
+    refuseTransactionalStores(overrides);
     return from(new Values(values), overrides);
+  }
+
+  /**
+   * Kafka 4.4's transactional state stores (off by default) would buffer writes outside RocksDB,
+   * where the view's derived entries (IndexingViewStore) and the query path, which reads below
+   * Streams' layers (PinnedKeyValueStore), do not look: refused rather than half-working.
+   */
+  private static void refuseTransactionalStores(Map<String, String> overrides) {
+    if (Boolean.parseBoolean(overrides.getOrDefault(TRANSACTIONAL_STORES, "").trim())) {
+      throw new ConfigException(
+          STREAMS_ENV_PREFIX + "ENABLE_TRANSACTIONAL_STATESTORES=true (" + STREAMS_PREFIX + TRANSACTIONAL_STORES
+              + ") is not supported: the view reads and derives its indexes from the RocksDB store directly");
+    }
   }
 
   private static AppConfig from(Values v, Map<String, String> overrides) {

@@ -25,11 +25,14 @@ final class HeldUntilRebalance<K, V> {
     this.usable = usable;
   }
 
-  /** The value kept for {@code key}, or one derived now (kept when usable). */
+  /**
+   * The value kept for {@code key}, or one derived now (kept when usable). Nothing is kept under
+   * {@link Assignment#NONE}, so a kept generation equal to the current one means RUNNING.
+   */
   V get(K key, Function<K, V> derive) {
     long generation = assignment.current();
     Held<V> h = held.get(key);
-    if (h != null && h.generation == generation && generation != Assignment.NONE && usable.test(h.value)) {
+    if (h != null && h.generation == generation && usable.test(h.value)) {
       return h.value;
     }
     V value = derive.apply(key);

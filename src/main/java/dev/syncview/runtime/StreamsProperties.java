@@ -1,7 +1,6 @@
 package dev.syncview.runtime;
 
 import dev.syncview.config.AppConfig;
-import dev.syncview.config.ConfigException;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -61,20 +60,6 @@ final class StreamsProperties {
     // small auth topic a short fetch wait keeps that near 300 ms instead of 1.5 s.
     p.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 100);
     p.putAll(config.streamsOverrides());
-    requireUntransactionalStores(p);
     return p;
-  }
-
-  /**
-   * Transactional state stores (Kafka 4.4, off by default) would buffer writes outside RocksDB,
-   * where the view's derived entries (IndexingViewStore) and the query path, which reads below
-   * Streams' layers (PinnedKeyValueStore), do not look: refused rather than half-working.
-   */
-  private static void requireUntransactionalStores(Properties p) {
-    if (Boolean.parseBoolean(String.valueOf(p.get(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)))) {
-      throw new ConfigException(
-          "KAFKA_STREAMS_ENABLE_TRANSACTIONAL_STATESTORES=true is not supported: the view reads and derives"
-              + " its indexes from the RocksDB store directly");
-    }
   }
 }

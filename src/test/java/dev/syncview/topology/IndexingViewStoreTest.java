@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
@@ -61,6 +62,19 @@ class IndexingViewStoreTest {
     }
   }
 
+  /**
+   * Writes rows through the current derivation, then lets {@code leaveAs} alter the store below it
+   * as another release could have left it. Returns what the current derivation had built.
+   */
+  Map<String, String> builtThenLeftAs(BiConsumer<Opened, Map<String, String>> leaveAs) {
+    try (Opened first = open()) {
+      writeRows(first.view());
+      Map<String, String> built = StoreContents.hex(first.view());
+      leaveAs.accept(first, built);
+      return built;
+    }
+  }
+
   static void writeRows(KeyValueStore<Bytes, byte[]> view) {
     for (int i = 0; i < 40; i++) {
       String tenant = "tenant-" + (i % 3);
@@ -91,16 +105,14 @@ class IndexingViewStoreTest {
 
   @Test
   void shouldRebuildEntriesAndCountsFromTheRowsWhenTheStoreWasBuiltByAnotherLayout() {
-    // Given a store built by the current derivation
-    Map<String, String> built;
-    try (Opened first = open()) {
-      writeRows(first.view());
-      built = StoreContents.hex(first.view());
-      // and damaged as another release could have left it, without this layout's marker
-      damage(first.rocks(), built);
-      first.rocks().delete(Bytes.wrap(ViewKeys.layoutMarker()));
-      assertThat(StoreContents.hex(first.view())).isNotEqualTo(built);
-    }
+    // Given a store built by the current derivation, damaged as another release could have left
+    // it, without this layout's marker
+    Map<String, String> built =
+        builtThenLeftAs((first, rows) -> {
+          damage(first.rocks(), rows);
+          first.rocks().delete(Bytes.wrap(ViewKeys.layoutMarker()));
+          assertThat(StoreContents.hex(first.view())).isNotEqualTo(rows);
+        });
 
     // When it is opened again, Then its entries and counts are exactly those its rows imply
     assertThat(reopenedContents()).isEqualTo(built);
@@ -109,14 +121,12 @@ class IndexingViewStoreTest {
   @Test
   void shouldGiveEveryEntryItsCarriedItemWhenTheStoreWasBuiltByTheReleaseWhoseEntriesWereEmpty() {
     // Given a store as the release before carried items left it: every entry empty, its marker
-    Map<String, String> built;
-    try (Opened first = open()) {
-      writeRows(first.view());
-      built = StoreContents.hex(first.view());
-      built.keySet().stream().filter(k -> tag(k) == 'I').forEach(entry ->
-          first.rocks().put(Bytes.wrap(HEX.parseHex(entry)), new byte[0]));
-      first.rocks().put(Bytes.wrap(ViewKeys.layoutMarker()), "entries-1/counts-2".getBytes());
-    }
+    Map<String, String> built =
+        builtThenLeftAs((first, rows) -> {
+          rows.keySet().stream().filter(k -> tag(k) == 'I').forEach(entry ->
+              first.rocks().put(Bytes.wrap(HEX.parseHex(entry)), new byte[0]));
+          first.rocks().put(Bytes.wrap(ViewKeys.layoutMarker()), "entries-1/counts-2".getBytes());
+        });
 
     // When the current release opens it, Then the entries of the indexes list_sources reads hold
     // their rows' items again
