@@ -27,7 +27,7 @@ record BenchConfig(
     String serviceJvmArgs,
     String serviceEnv,
     boolean profile,
-    boolean serviceIngestOnly,
+    String experiment,
     int awaitQuietSeconds,
     Path workDir,
     Path repo,
@@ -68,11 +68,27 @@ record BenchConfig(
         get(props, "bench.serviceJvmArgs", README_JVM_ARGS),
         get(props, "bench.serviceEnv", ""),
         Boolean.parseBoolean(get(props, "bench.profile", "true")),
-        Boolean.parseBoolean(get(props, "bench.serviceIngestOnly", "false")),
+        get(props, "bench.experiment", ""),
         Integer.parseInt(get(props, "bench.awaitQuietSeconds", "0")),
         Path.of(get(props, "bench.workDir", props.apply("java.io.tmpdir"))).toAbsolutePath(),
         repo,
         Path.of(get(props, "bench.output", repo.resolve("BENCHMARKS.md").toString())).toAbsolutePath());
+  }
+
+  /**
+   * {@code bench.experiment=ingest}: only the service's ingest, its profile and the deep-page
+   * times; {@code =freshness}: the service's ingest, then both freshness runs with their CPU and
+   * profile. Printed, no report: a loop for trying a change.
+   */
+  boolean experiment(String name) {
+    if (!experiment.isEmpty() && !experiment.equals("ingest") && !experiment.equals("freshness")) {
+      throw new IllegalArgumentException("bench.experiment is ingest or freshness, not " + experiment);
+    }
+    return experiment.equals(name);
+  }
+
+  boolean anyExperiment() {
+    return !experiment.isEmpty();
   }
 
   /** The service's commit interval in this run; the baseline commits as often. */
@@ -122,7 +138,7 @@ record BenchConfig(
     m.put("bench.serviceJvmArgs", serviceJvmArgs);
     m.put("bench.serviceEnv", serviceEnv);
     m.put("bench.profile", Boolean.toString(profile));
-    m.put("bench.serviceIngestOnly", Boolean.toString(serviceIngestOnly));
+    m.put("bench.experiment", experiment);
     m.put("bench.awaitQuietSeconds", Integer.toString(awaitQuietSeconds));
     return m;
   }

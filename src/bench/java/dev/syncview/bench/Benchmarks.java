@@ -59,8 +59,8 @@ public final class Benchmarks {
       String baselineId = Rig.uniqueId("baseline");
       Ingest.Result baseline = null;
       long baselineRss = 0;
-      if (config.serviceIngestOnly()) {
-        System.out.println("  skipped (bench.serviceIngestOnly)");
+      if (config.anyExperiment()) {
+        System.out.println("  skipped (bench.experiment)");
       } else try (ChildJvm projection = rig.startBaseline(baselineId, BASELINE_TOPICS.all())) {
         cpu.begin();
         baseline = Ingest.run("baseline", rig.bootstrap, baselineId, bulk, BASELINE_TOPICS, data,
@@ -83,7 +83,7 @@ public final class Benchmarks {
             service.jvm, rig.broker);
         cpu.end("ingest: service");
         add(profiles, profiler.stop(service.jvm, "ingest"));
-        if (config.serviceIngestOnly()) {
+        if (config.experiment("ingest")) {
           // An experiment's loop: the service's ingest rate, where its time went and what a page
           // costs afterwards; no report.
           System.out.printf("  median %,.0f events/s, %.1f internal records per input%n", ingest.medianRate(),
@@ -99,17 +99,21 @@ public final class Benchmarks {
         System.out.printf("  the service settled %.1f s after ingest (%.1f CPU-s of background work)%n",
             settled.seconds(), settled.cpuSeconds());
 
-        System.out.println("[3/7] queries: list_sources and /health under wrk");
-        cpu.begin();
-        profiler.start(service.jvm, "queries");
-        QueryLoad.Result queries = QueryLoad.run(wrk, service, config);
-        cpu.end("queries");
-        add(profiles, profiler.stop(service.jvm, "queries"));
+        QueryLoad.Result queries = null;
+        DeepPages.Result deep = null;
+        if (!config.experiment("freshness")) {
+          System.out.println("[3/7] queries: list_sources and /health under wrk");
+          cpu.begin();
+          profiler.start(service.jvm, "queries");
+          queries = QueryLoad.run(wrk, service, config);
+          cpu.end("queries");
+          add(profiles, profiler.stop(service.jvm, "queries"));
 
-        System.out.println("[4/7] deep pages of the largest tenant");
-        cpu.begin();
-        DeepPages.Result deep = DeepPages.run(service, data);
-        cpu.end("deep pages");
+          System.out.println("[4/7] deep pages of the largest tenant");
+          cpu.begin();
+          deep = DeepPages.run(service, data);
+          cpu.end("deep pages");
+        }
 
         int sustainable = shareOf(ingest, SUSTAINABLE_SHARE);
         int rate = Math.max(100, Math.min(config.freshnessRate(), sustainable));
@@ -123,13 +127,14 @@ public final class Benchmarks {
           cpu.end("freshness (lighter load)");
           System.out.printf("  visible p50 %.0f ms p99 %.0f ms%n",
               Stats.median(light.visibleMs()), Stats.percentile(light.visibleMs(), 99));
+          printHops(light);
         }
         System.out.printf("[5/7] freshness at %,d events/s (requested %,d) under a paced query load%n", rate,
             config.freshnessRate());
         cpu.begin();
         profiler.start(service.jvm, "freshness");
         Freshness.Result freshness = Freshness.run(rig, service, data, wrk, config.freshnessRate(), rate,
-            config.freshnessSeconds(), config.freshnessQueryDelayMs(), light == null ? 0 : light.probes());
+            config.freshnessSeconds(), config.freshnessQueryDelayMs(), light == null ? 0 : light.probesSent());
         cpu.end("freshness");
         add(profiles, profiler.stop(service.jvm, "freshness"));
         System.out.printf(
@@ -137,6 +142,11 @@ public final class Benchmarks {
             Stats.median(freshness.visibleMs()), Stats.percentile(freshness.visibleMs(), 99),
             Stats.median(freshness.readYourWritesMs()), Stats.percentile(freshness.readYourWritesMs(), 99),
             freshness.lagAtEnd());
+        printHops(freshness);
+        if (config.experiment("freshness")) {
+          profiles.forEach(Profiler::print);
+          return;
+        }
         long serviceRss = service.jvm.peakRssBytes();
         Report.Memory lateMemory = new Report.Memory(service.jvm.rssBytes(), service.jvm.heap());
 
@@ -169,6 +179,11 @@ public final class Benchmarks {
         service.close();
       }
     }
+  }
+
+  private static void printHops(Freshness.Result r) {
+    r.hopsMs().forEach((segment, ms) -> System.out.printf("    %s: p50 %.0f ms, p99 %.0f ms%n", segment,
+        Stats.median(ms), Stats.percentile(ms, 99)));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.syncview.view.ViewChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,17 @@ final class HopTrace implements AutoCloseable {
   private final AtomicBoolean stop = new AtomicBoolean();
   private final List<Thread> readers = new ArrayList<>();
 
-  HopTrace(String bootstrap, String applicationId) {
+  /**
+   * Per hop, the record key of the probes' records, or null where every record is a job's own
+   * (hop 1, keyed by job id): records with another key are skipped before anything is decoded,
+   * so the trace's own CPU stays small against the service it times.
+   */
+  private final byte[][] probeKeys;
+
+  HopTrace(String bootstrap, String applicationId, String probeSourceId, String probeTenant) {
+    this.probeKeys = new byte[][] {
+      null, probeSourceId.getBytes(StandardCharsets.UTF_8), probeTenant.getBytes(StandardCharsets.UTF_8)
+    };
     for (boolean committed : new boolean[] {false, true}) {
       KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, committed);
       List<TopicPartition> partitions = new ArrayList<>();
@@ -105,6 +116,9 @@ final class HopTrace implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> rec : consumer.poll(Duration.ofMillis(5))) {
           long now = System.nanoTime();
           int hop = hopOf(rec.topic());
+          if (probeKeys[hop] != null && !Arrays.equals(probeKeys[hop], rec.key())) {
+            continue;
+          }
           String jobId = jobIdOf(hop, rec);
           AtomicLongArray t = jobId == null ? null : times.get(jobId);
           if (t != null) {

@@ -149,7 +149,7 @@ final class Report {
     para("Knobs (`-D...`): `bench.jobs` (job snapshot events), `bench.tenants`, `bench.sources`, "
         + "`bench.largestShare`, `bench.maxVersions`, `bench.days`, `bench.seed`, `bench.ingestBatches`, "
         + "`bench.wrkSeconds`, `bench.repeats`, `bench.freshnessRate`, `bench.freshnessSeconds`, "
-        + "`bench.freshnessQueryDelayMs`, `bench.serviceJvmArgs`, `bench.serviceEnv` (`NAME=value` settings for the service, space separated), `bench.profile` (JFR per phase, default true), `bench.serviceIngestOnly=true` (an experiment: only the service's ingest, its profile and the deep-page times, printed, no report), `bench.awaitQuietSeconds` (wait up to this long "
+        + "`bench.freshnessQueryDelayMs`, `bench.serviceJvmArgs`, `bench.serviceEnv` (`NAME=value` settings for the service, space separated), `bench.profile` (JFR per phase, default true), `bench.experiment=ingest` or `=freshness` (printed, no report: only the service's ingest, its profile and the deep-page times; or its ingest and then both freshness runs, their CPU by process and profile), `bench.awaitQuietSeconds` (wait up to this long "
         + "for other processes to leave the CPUs before starting), `bench.workDir` (temp dir), `bench.keep=true` "
         + "(keep the run directory and logs), `bench.output`.");
   }
@@ -186,9 +186,31 @@ final class Report {
         f("%.2f", u.stealCores()))));
     table(List.of("phase", "seconds", "suite", "other processes", "steal"), rows);
     line();
+    cpuBySuiteProcess(r.cpu());
     if (c.jobEvents() < 1_000_000) {
       scale(c);
     }
+  }
+
+  /** The suite's share of each phase by process, and the service's by thread group. */
+  private void cpuBySuiteProcess(Map<String, CpuMeter.Usage> cpu) {
+    para("The suite's cores by process, and the service's by thread group (from `/proc`: Streams = its "
+        + "stream, global and state threads; RocksDB = RocksDB's own flush and compaction threads, which "
+        + "JFR does not sample; Kafka I/O = the clients' network threads; JVM = GC, JIT and VM threads). "
+        + "Wrk and tools: wrk and anything else the driver started. A process or thread that ended "
+        + "within a phase is missing from its group.");
+    List<String> header = new ArrayList<>(List.of("phase"));
+    CpuMeter.PROCESSES.forEach(header::add);
+    CpuMeter.SERVICE_THREADS.forEach(g -> header.add("service: " + g));
+    List<List<String>> rows = new ArrayList<>();
+    cpu.forEach((phase, u) -> {
+      List<String> row = new ArrayList<>(List.of(phase));
+      u.byProcess().values().forEach(v -> row.add(f("%.2f", v)));
+      u.serviceThreads().values().forEach(v -> row.add(f("%.2f", v)));
+      rows.add(row);
+    });
+    table(header, rows);
+    line();
   }
 
   /** Why this run is smaller than the issue's, and what the full size would take. */
@@ -391,10 +413,12 @@ final class Report {
             + "load; `-Dbench.freshnessRate=N` asks for another rate.", fr.requestedRate(), r.ingest().medianRate(),
             fr.rate(), 100 * Benchmarks.SUSTAINABLE_SHARE)
         : "";
-    para(f("Background job snapshots at a steady %,d events/s (achieved %,.0f) for %d s, while wrk sends random "
+    para(f("Background job snapshots at a steady %,d events/s (achieved %,.0f) for %d s after a %d s warm-up "
+            + "(the same load and probes, not timed: the JIT compilers of the driver and the service were still busy "
+            + "in a run's first seconds), while wrk sends random "
             + "list_sources queries on 8 connections, each waiting %d ms between requests (achieved %,.0f req/s, "
-            + "p99 %.1f ms).", fr.rate(), fr.achievedRate(), fr.seconds(), fr.queryDelayMs(), fr.queryLoad().rps(),
-        fr.queryLoad().p99Ms()) + rateNote);
+            + "p99 %.1f ms).", fr.rate(), fr.achievedRate(), fr.seconds(), Freshness.WARMUP_SECONDS,
+        fr.queryDelayMs(), fr.queryLoad().rps(), fr.queryLoad().p99Ms()) + rateNote);
     para(f("Every %d ms a probe (a new job of a tenant of its own, listed first) is published with its own "
             + "producer (no linger, acks=all) and timed from just before the send, two ways. *Visible*: when a "
             + "poller listing the probe tenant's newest %d every %d ms first sees it, i.e. what a reader sees "
@@ -408,9 +432,10 @@ final class Report {
     String sustained = fr.maxLag() <= fr.rate()
         ? "never more than a second of events behind: the rate was sustained"
         : "**more than a second of events behind at times: the rate was not sustained**";
-    para(f("Probes published: %d; not seen within 30 s or failed: %d. View lag (/health, every 0.5 s while "
-            + "publishing): max %,d records (%s); %,d after the last probe landed, caught up %.1f s later.",
-        fr.probes(), fr.probeFailures(), fr.maxLag(), sustained, fr.lagAtEnd(), fr.drainSeconds()));
+    para(f("Probes timed: %d (after %d warm-up probes); not seen within 30 s or failed: %d. View lag (/health, "
+            + "every 0.5 s while publishing): max %,d records (%s); %,d after the last probe landed, caught up %.1f s "
+            + "later.",
+        fr.probes(), fr.probesSent() - fr.probes(), fr.probeFailures(), fr.maxLag(), sustained, fr.lagAtEnd(), fr.drainSeconds()));
     Freshness.Result light = r.lightFreshness();
     if (light != null) {
       para(f("Before that run, the same measurement at a lighter load: %,d events/s (%.0f%% of the ingest median; "
