@@ -28,8 +28,15 @@ final class CpuMeter {
       Map<String, Double> byProcess,
       Map<String, Double> serviceThreads) {}
 
+  /**
+   * Processes that ended within the phase: their CPU after the phase began, as reaped by this JVM
+   * (every wrk run, a service stopped and restarted, the embedded service), which cannot be told
+   * apart.
+   */
+  static final String ENDED = "ended in the phase";
+
   /** The suite's processes, in report order. */
-  static final List<String> PROCESSES = List.of("service", "broker", "baseline", "driver", "wrk and tools");
+  static final List<String> PROCESSES = List.of("service", "broker", "baseline", "driver", "wrk", ENDED);
 
   /** The service's thread groups, in report order. */
   static final List<String> SERVICE_THREADS =
@@ -39,8 +46,11 @@ final class CpuMeter {
   private final Map<String, Usage> phases = new LinkedHashMap<>();
   private Snapshot phaseStart;
 
-  private record Snapshot(
-      long nanos, long busy, long steal, long suite, Map<String, Long> byProcess, Map<String, Long> serviceThreads) {}
+  private record Snapshot(long nanos, long busy, long steal, long suite, long driver, long reaped,
+      Map<Long, Child> children) {}
+
+  /** A live child: its kind, its own CPU ticks and, for a service, its ticks by thread group. */
+  private record Child(String kind, long ticks, Map<String, Long> threads) {}
 
   void begin() {
     phaseStart = snapshot();
@@ -81,21 +91,52 @@ final class CpuMeter {
     double suite = (b.suite() - a.suite()) / TICKS_PER_SECOND / seconds;
     double steal = (b.steal() - a.steal()) / TICKS_PER_SECOND / seconds;
     return new Usage(seconds, suite, Math.max(0, busy - suite), steal,
-        cores(a.byProcess(), b.byProcess(), PROCESSES, seconds),
-        cores(a.serviceThreads(), b.serviceThreads(), SERVICE_THREADS, seconds));
+        cores(processTicks(a, b), PROCESSES, seconds),
+        cores(serviceThreadTicks(a, b), SERVICE_THREADS, seconds));
+  }
+
+  /**
+   * Ticks per process kind between the snapshots, per process so that a service replaced by
+   * another within the phase counts once. A child that ended is reaped into this JVM's children's
+   * ticks with its whole life: what it had used at the first snapshot is taken off.
+   */
+  private static Map<String, Long> processTicks(Snapshot a, Snapshot b) {
+    Map<String, Long> out = new HashMap<>();
+    out.put("driver", b.driver() - a.driver());
+    long ended = b.reaped() - a.reaped();
+    for (Map.Entry<Long, Child> e : a.children().entrySet()) {
+      if (!b.children().containsKey(e.getKey())) {
+        ended -= e.getValue().ticks();
+      }
+    }
+    out.put(ENDED, ended);
+    b.children().forEach((pid, child) -> {
+      Child before = a.children().get(pid);
+      out.merge(child.kind(), child.ticks() - (before == null ? 0 : before.ticks()), Long::sum);
+    });
+    return out;
+  }
+
+  /** The thread groups of services alive at the end of the phase, from their start or the phase's. */
+  private static Map<String, Long> serviceThreadTicks(Snapshot a, Snapshot b) {
+    Map<String, Long> out = new HashMap<>();
+    b.children().forEach((pid, child) -> {
+      Child before = a.children().get(pid);
+      child.threads().forEach((g, n) ->
+          out.merge(g, n - (before == null ? 0 : before.threads().getOrDefault(g, 0L)), Long::sum));
+    });
+    return out;
   }
 
   /**
    * Per group, ticks gained between the snapshots. A process or thread that ends within the phase
    * loses its ticks here (a finished wrk run moves to this JVM's reaped children, counted with
-   * "wrk and tools"), so groups are a lower bound and need not add up to the total.
+   * "ended in the phase") and a thread that ended loses its ticks, so thread groups are a lower bound.
    */
-  private static Map<String, Double> cores(
-      Map<String, Long> a, Map<String, Long> b, List<String> order, double seconds) {
+  private static Map<String, Double> cores(Map<String, Long> ticks, List<String> order, double seconds) {
     Map<String, Double> out = new LinkedHashMap<>();
     for (String g : order) {
-      long d = b.getOrDefault(g, 0L) - a.getOrDefault(g, 0L);
-      out.put(g, Math.max(0, d) / TICKS_PER_SECOND / seconds);
+      out.put(g, Math.max(0, ticks.getOrDefault(g, 0L)) / TICKS_PER_SECOND / seconds);
     }
     return out;
   }
@@ -106,21 +147,16 @@ final class CpuMeter {
     long steal = cpu.length >= 8 ? cpu[7] : 0;
     long self = ProcessHandle.current().pid();
     long[] own = processTicks(self);
-    Map<String, Long> byProcess = new HashMap<>();
-    byProcess.put("driver", own[0]);
-    byProcess.put("wrk and tools", own[1]);
-    Map<String, Long> serviceThreads = new HashMap<>();
+    Map<Long, Child> children = new HashMap<>();
     long suite = own[0] + own[1];
     for (ProcessHandle child : ProcessHandle.current().children().toList()) {
       long[] t = processTicks(child.pid());
       String kind = kindOf(child);
-      byProcess.merge(kind, t[0] + t[1], Long::sum);
       suite += t[0] + t[1];
-      if (kind.equals("service")) {
-        threadTicks(child.pid()).forEach((g, n) -> serviceThreads.merge(g, n, Long::sum));
-      }
+      children.put(child.pid(),
+          new Child(kind, t[0] + t[1], kind.equals("service") ? threadTicks(child.pid()) : Map.of()));
     }
-    return new Snapshot(System.nanoTime(), busy, steal, suite, byProcess, serviceThreads);
+    return new Snapshot(System.nanoTime(), busy, steal, suite, own[0], own[1], children);
   }
 
   private static String kindOf(ProcessHandle p) {
@@ -134,7 +170,7 @@ final class CpuMeter {
     if (cmd.contains("-jar") && cmd.contains("sync-view.jar")) {
       return "service";
     }
-    return "wrk and tools";
+    return "wrk";
   }
 
   /** A service thread's group from its name (the kernel keeps its first 15 characters). */

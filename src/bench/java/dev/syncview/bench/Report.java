@@ -197,8 +197,9 @@ final class Report {
     para("The suite's cores by process, and the service's by thread group (from `/proc`: Streams = its "
         + "stream, global and state threads; RocksDB = RocksDB's own flush and compaction threads, which "
         + "JFR does not sample; Kafka I/O = the clients' network threads; JVM = GC, JIT and VM threads). "
-        + "Wrk and tools: wrk and anything else the driver started. A process or thread that ended "
-        + "within a phase is missing from its group.");
+        + "Ended in the phase: processes that stopped within it (every wrk run, the service stopped for the "
+        + "restore, the embedded service), from the phase's start or their own. A thread that ended within "
+        + "a phase is missing from its group.");
     List<String> header = new ArrayList<>(List.of("phase"));
     CpuMeter.PROCESSES.forEach(header::add);
     CpuMeter.SERVICE_THREADS.forEach(g -> header.add("service: " + g));
