@@ -63,7 +63,7 @@ record BenchConfig(
         Integer.parseInt(get(props, "bench.wrkSeconds", "5")),
         Integer.parseInt(get(props, "bench.repeats", "3")),
         Integer.parseInt(get(props, "bench.freshnessRate", Integer.toString(TARGET_FRESHNESS_RATE))),
-        Integer.parseInt(get(props, "bench.freshnessSeconds", "30")),
+        Integer.parseInt(get(props, "bench.freshnessSeconds", "20")),
         Integer.parseInt(get(props, "bench.freshnessQueryDelayMs", "25")),
         get(props, "bench.serviceJvmArgs", README_JVM_ARGS),
         get(props, "bench.serviceEnv", ""),
