@@ -3,6 +3,7 @@ package dev.syncview.bench;
 import dev.syncview.config.Setting;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -32,6 +33,13 @@ record BenchConfig(
     Path workDir,
     Path repo,
     Path output) {
+
+  BenchConfig {
+    // Checked here, so a mistyped value stops the suite before any work rather than after ingest.
+    if (!List.of("", "ingest", "freshness").contains(experiment)) {
+      throw new IllegalArgumentException("bench.experiment is ingest or freshness, not " + experiment);
+    }
+  }
 
   /** Job snapshot events that fit the 10-minute budget on the 2-core machine (BENCHMARKS.md). */
   static final int DEFAULT_JOB_EVENTS = 250_000;
@@ -81,9 +89,6 @@ record BenchConfig(
    * profile. Printed, no report: a loop for trying a change.
    */
   boolean experiment(String name) {
-    if (!experiment.isEmpty() && !experiment.equals("ingest") && !experiment.equals("freshness")) {
-      throw new IllegalArgumentException("bench.experiment is ingest or freshness, not " + experiment);
-    }
     return experiment.equals(name);
   }
 

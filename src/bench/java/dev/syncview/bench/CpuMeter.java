@@ -46,8 +46,12 @@ final class CpuMeter {
   private final Map<String, Usage> phases = new LinkedHashMap<>();
   private Snapshot phaseStart;
 
-  private record Snapshot(long nanos, long busy, long steal, long suite, long driver, long reaped,
-      Map<Long, Child> children) {}
+  private record Snapshot(long nanos, long busy, long steal, long driver, long reaped, Map<Long, Child> children) {
+    /** This JVM's CPU, its reaped children's and its live children's. */
+    long suite() {
+      return driver + reaped + children.values().stream().mapToLong(Child::ticks).sum();
+    }
+  }
 
   /** A live child: its kind, its own CPU ticks and, for a service, its ticks by thread group. */
   private record Child(String kind, long ticks, Map<String, Long> threads) {}
@@ -148,15 +152,13 @@ final class CpuMeter {
     long self = ProcessHandle.current().pid();
     long[] own = processTicks(self);
     Map<Long, Child> children = new HashMap<>();
-    long suite = own[0] + own[1];
     for (ProcessHandle child : ProcessHandle.current().children().toList()) {
       long[] t = processTicks(child.pid());
       String kind = kindOf(child);
-      suite += t[0] + t[1];
       children.put(child.pid(),
           new Child(kind, t[0] + t[1], kind.equals("service") ? threadTicks(child.pid()) : Map.of()));
     }
-    return new Snapshot(System.nanoTime(), busy, steal, suite, own[0], own[1], children);
+    return new Snapshot(System.nanoTime(), busy, steal, own[0], own[1], children);
   }
 
   private static String kindOf(ProcessHandle p) {
@@ -174,7 +176,7 @@ final class CpuMeter {
   }
 
   /** A service thread's group from its name (the kernel keeps its first 15 characters). */
-  static String threadGroup(String comm) {
+  private static String threadGroup(String comm) {
     if (comm.startsWith("rocksdb:")) {
       return "RocksDB";
     }

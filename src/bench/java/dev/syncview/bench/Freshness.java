@@ -1,6 +1,5 @@
 package dev.syncview.bench;
 
-import dev.syncview.testing.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -105,7 +104,7 @@ final class Freshness {
         DataSet.Rec probe = DataSet.probeJob(jobId, data.probeSourceId, firstProbe + probes++);
         long t0 = System.nanoTime();
         if (t0 < measureFrom) {
-          // a warm-up probe: the same way through the service and the driver, not timed
+          // a warm-up probe: through the service and the trace's consumers, not timed
           probeProducer.sendSync("sync.jobs", probe);
           continue;
         }
@@ -187,7 +186,7 @@ final class Freshness {
         if (a.status() == 200) {
           // A probe's id is a random UUID, so finding it in the body finds its item; cheaper for
           // the driver than parsing 50 items a hundred times a second.
-          for (String id : List.copyOf(pending.keySet())) {
+          for (String id : pending.keySet()) { // a concurrent map: removing while iterating is safe
             Long t0 = a.body().contains(id) ? pending.remove(id) : null;
             if (t0 != null) {
               visible.add((now - t0) / 1e6);
