@@ -36,8 +36,8 @@ record BenchConfig(
 
   BenchConfig {
     // Checked here, so a mistyped value stops the suite before any work rather than after ingest.
-    if (!List.of("", "ingest", "freshness").contains(experiment)) {
-      throw new IllegalArgumentException("bench.experiment is ingest or freshness, not " + experiment);
+    if (!List.of("", "ingest", "queries", "freshness").contains(experiment)) {
+      throw new IllegalArgumentException("bench.experiment is ingest, queries or freshness, not " + experiment);
     }
   }
 
@@ -85,8 +85,8 @@ record BenchConfig(
 
   /**
    * {@code bench.experiment=ingest}: only the service's ingest, its profile and the deep-page
-   * times; {@code =freshness}: the service's ingest, then both freshness runs with their CPU and
-   * profile. Printed, no report: a loop for trying a change.
+   * times; {@code =queries}: the service's ingest, then the query runs with their CPU and profile;
+   * {@code =freshness}: the service's ingest, then both freshness runs with their CPU and profile. Printed, no report: a loop for trying a change.
    */
   boolean experiment(String name) {
     return experiment.equals(name);

@@ -108,6 +108,10 @@ public final class Benchmarks {
           queries = QueryLoad.run(wrk, service, config);
           cpu.end("queries");
           add(profiles, profiler.stop(service.jvm, "queries"));
+          if (config.experiment("queries")) {
+            profiles.forEach(Profiler::print);
+            return;
+          }
 
           System.out.println("[4/7] deep pages of the largest tenant");
           cpu.begin();

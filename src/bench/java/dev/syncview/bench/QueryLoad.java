@@ -69,8 +69,9 @@ final class QueryLoad {
       for (Series s : series) {
         Wrk.Result r = wrk.run(service, s.mode(), s.connections(), c.wrkSeconds());
         s.runs().add(r);
-        System.out.printf("  %s c=%d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d%n",
-            s.mode(), s.connections(), r.rps(), r.p50Ms(), r.p99Ms(), r.non2xx() + r.socketErrors());
+        System.out.printf("  %s c=%d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, service %.2f cores, non-2xx %d%n",
+            s.mode(), s.connections(), r.rps(), r.p50Ms(), r.p99Ms(), r.serviceCores(),
+            r.non2xx() + r.socketErrors());
       }
     }
     return new Result(series);
