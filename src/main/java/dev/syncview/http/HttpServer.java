@@ -14,6 +14,7 @@ import io.javalin.router.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.eclipse.jetty.http.HttpException;
@@ -114,7 +115,7 @@ public final class HttpServer {
 
   private static void beforeEach(Context ctx, Supplier<String> advertised) {
     String self = advertised.get();
-    String id = UUID.randomUUID().toString();
+    String id = requestId();
     ctx.attribute(REQUEST_ID, id);
     ctx.attribute(STARTED, System.nanoTime());
     ctx.header(REQUEST_ID, id);
@@ -122,6 +123,18 @@ public final class HttpServer {
       ctx.header(Forwarder.SERVED_BY, self);
     }
     MDC.put(MDC_REQUEST_ID, id);
+  }
+
+  /**
+   * A random (version 4) UUID from the thread's own generator. The id correlates a response with
+   * its log lines and guards nothing, while UUID.randomUUID() draws from one shared SecureRandom
+   * whose lock every request thread queued on (BENCHMARKS.md notes).
+   */
+  static String requestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long lsb = (random.nextLong() & ~(0xC0L << 56)) | (0x80L << 56);
+    return new UUID(msb, lsb).toString();
   }
 
   private static void afterEach(Context ctx, HttpMetrics metrics) {

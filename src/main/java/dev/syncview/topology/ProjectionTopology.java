@@ -1,6 +1,7 @@
 package dev.syncview.topology;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -169,29 +170,34 @@ public final class ProjectionTopology {
   }
 
   private static StoreBuilder<KeyValueStore<Bytes, byte[]>> store(String name) {
-    return uncached(Stores.persistentKeyValueStore(name));
+    return uncached(rocksDb(name, ConcurrentReadStore::new));
   }
 
   /** Rows are logged; their index entries and counts are derived below the log. */
   private static StoreBuilder<KeyValueStore<Bytes, byte[]>> viewStore() {
-    KeyValueBytesStoreSupplier rocks = Stores.persistentKeyValueStore(StoreNames.VIEW);
-    return uncached(
-        new KeyValueBytesStoreSupplier() {
-          @Override
-          public String name() {
-            return rocks.name();
-          }
+    return uncached(rocksDb(StoreNames.VIEW, rocks -> new IndexingViewStore(new ConcurrentReadStore(rocks))));
+  }
 
-          @Override
-          public KeyValueStore<Bytes, byte[]> get() {
-            return new IndexingViewStore(rocks.get());
-          }
+  /** Kafka's persistent RocksDB store under the given layers of our own. */
+  private static KeyValueBytesStoreSupplier rocksDb(
+      String name, UnaryOperator<KeyValueStore<Bytes, byte[]>> layers) {
+    KeyValueBytesStoreSupplier rocks = Stores.persistentKeyValueStore(name);
+    return new KeyValueBytesStoreSupplier() {
+      @Override
+      public String name() {
+        return rocks.name();
+      }
 
-          @Override
-          public String metricsScope() {
-            return rocks.metricsScope();
-          }
-        });
+      @Override
+      public KeyValueStore<Bytes, byte[]> get() {
+        return layers.apply(rocks.get());
+      }
+
+      @Override
+      public String metricsScope() {
+        return rocks.metricsScope();
+      }
+    };
   }
 
   private static StoreBuilder<KeyValueStore<Bytes, byte[]>> uncached(

@@ -76,6 +76,19 @@ class ReadApiHttpTest {
   }
 
   @Test
+  void shouldGiveEveryAnswerItsOwnVersion4RequestId() {
+    // Given answers to good and bad requests alike
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String path = i % 2 == 0 ? "/api/v1/sources" : "/api/v1/sources?limit=-1";
+      ids.add(http.get(path, "tok").headers().firstValue("X-Request-Id").orElseThrow());
+    }
+    // Then each carries a distinct random UUID in its canonical form
+    assertThat(ids).doesNotHaveDuplicates()
+        .allMatch(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+  }
+
+  @Test
   void shouldServeTheFlatSourceObjectWithDefaultsAndNoCredentials() {
     HttpResponse<String> r = http.get("/api/v1/sources/" + GH.toUpperCase(), "tok");
 
