@@ -39,9 +39,8 @@ final class ConcurrentReadStore extends WrappedStateStore<KeyValueStore<Bytes, b
   private static final Logger log = LoggerFactory.getLogger(ConcurrentReadStore.class);
 
   private final RocksDBStore rocks;
-  private final AtomicInteger reading = new AtomicInteger();
-  private volatile boolean closing = true;
-  private volatile ReadOnlyKeyValueStore<Bytes, byte[]> reads;
+  /** The reads of the store's current opening; null while it is closed. */
+  private volatile Gate gate;
 
   ConcurrentReadStore(KeyValueStore<Bytes, byte[]> rocks) {
     super(rocks);
@@ -51,24 +50,32 @@ final class ConcurrentReadStore extends WrappedStateStore<KeyValueStore<Bytes, b
     this.rocks = r;
   }
 
+  /**
+   * One opening of the store: its read-only view and the reads registered with it. A store
+   * closed and opened again (a task revived after corruption) gets a new gate, so a read that
+   * entered the old one can neither reach the new store's handles nor hold up its close.
+   */
+  private record Gate(ReadOnlyKeyValueStore<Bytes, byte[]> view, AtomicInteger reading) {}
+
   @Override
   public void init(StateStoreContext context, StateStore root) {
     wrapped().init(context, root);
     // Kafka's store is not transactional here (AppConfig refuses that), so both levels read the
     // same: the store's latest writes, as its locked reads did.
-    reads = rocks.readOnly(IsolationLevel.READ_UNCOMMITTED);
-    closing = false;
+    gate = new Gate(rocks.readOnly(IsolationLevel.READ_UNCOMMITTED), new AtomicInteger());
   }
 
   @Override
   public void close() {
-    closing = true;
-    awaitReads();
-    reads = null;
+    Gate closing = gate;
+    gate = null;
+    if (closing != null) {
+      awaitReads(closing.reading());
+    }
     wrapped().close();
   }
 
-  private void awaitReads() {
+  private void awaitReads(AtomicInteger reading) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MS);
     while (reading.get() > 0) {
       if (System.nanoTime() > deadline) {
@@ -79,95 +86,90 @@ final class ConcurrentReadStore extends WrappedStateStore<KeyValueStore<Bytes, b
     }
   }
 
-  /** Registers a read; the caller must {@link #leave()} once done with what it returns. */
-  private ReadOnlyKeyValueStore<Bytes, byte[]> enter() {
-    reading.incrementAndGet();
-    // Registered before looking: a close that set the flag after this look waits for this read.
-    ReadOnlyKeyValueStore<Bytes, byte[]> r = reads;
-    if (closing || r == null) {
-      leave();
-      throw new InvalidStateStoreException("store " + name() + " is closed");
+  /** Registers a read with the open store's gate; the caller leaves it once done. */
+  private Gate enter() {
+    Gate g = gate;
+    if (g != null) {
+      g.reading().incrementAndGet();
+      // Registered before looking again: a close that took the gate after this look waits for
+      // this read; one that took it before is seen here.
+      if (gate == g) {
+        return g;
+      }
+      g.reading().decrementAndGet();
     }
-    return r;
-  }
-
-  private void leave() {
-    reading.decrementAndGet();
+    throw new InvalidStateStoreException("store " + name() + " is closed");
   }
 
   @Override
   public byte[] get(Bytes key) {
-    ReadOnlyKeyValueStore<Bytes, byte[]> r = enter();
+    Gate g = enter();
     try {
-      return r.get(key);
+      return g.view().get(key);
     } finally {
-      leave();
+      g.reading().decrementAndGet();
     }
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-    ReadOnlyKeyValueStore<Bytes, byte[]> r = enter();
-    return registered(() -> r.range(from, to));
+    return registered(view -> view.range(from, to));
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-    ReadOnlyKeyValueStore<Bytes, byte[]> r = enter();
-    return registered(() -> r.reverseRange(from, to));
+    return registered(view -> view.reverseRange(from, to));
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> all() {
-    ReadOnlyKeyValueStore<Bytes, byte[]> r = enter();
-    return registered(r::all);
+    return registered(ReadOnlyKeyValueStore::all);
   }
 
   @Override
   public KeyValueIterator<Bytes, byte[]> reverseAll() {
-    ReadOnlyKeyValueStore<Bytes, byte[]> r = enter();
-    return registered(r::reverseAll);
+    return registered(ReadOnlyKeyValueStore::reverseAll);
   }
 
   @Override
   public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, PS serializer) {
-    ReadOnlyKeyValueStore<Bytes, byte[]> r = enter();
-    return registered(() -> r.prefixScan(prefix, serializer));
+    return registered(view -> view.prefixScan(prefix, serializer));
   }
 
   @Override
   public long approximateNumEntries() {
-    ReadOnlyKeyValueStore<Bytes, byte[]> r = enter();
+    Gate g = enter();
     try {
-      return r.approximateNumEntries();
+      return g.view().approximateNumEntries();
     } finally {
-      leave();
+      g.reading().decrementAndGet();
     }
   }
 
   /** Opens an iterator within an entered read, which it leaves when closed. */
   private KeyValueIterator<Bytes, byte[]> registered(Opening opening) {
-    KeyValueIterator<Bytes, byte[]> it;
+    Gate g = enter();
     try {
-      it = opening.open();
-    } catch (RuntimeException e) {
-      leave();
+      return new Leaving(opening.open(g.view()), g.reading());
+    } catch (Throwable e) {
+      g.reading().decrementAndGet();
       throw e;
     }
-    return new Leaving(it);
   }
 
   private interface Opening {
-    KeyValueIterator<Bytes, byte[]> open();
+    KeyValueIterator<Bytes, byte[]> open(ReadOnlyKeyValueStore<Bytes, byte[]> view);
   }
 
   /** Closing it closes the store's iterator, then leaves the read, once. */
-  private final class Leaving implements KeyValueIterator<Bytes, byte[]> {
+  private static final class Leaving implements KeyValueIterator<Bytes, byte[]> {
     private final KeyValueIterator<Bytes, byte[]> it;
+    private final AtomicInteger reading;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
-    Leaving(KeyValueIterator<Bytes, byte[]> it) {
+    Leaving(KeyValueIterator<Bytes, byte[]> it, AtomicInteger reading) {
       this.it = it;
+      this.reading = reading;
     }
 
     @Override
@@ -191,7 +193,7 @@ final class ConcurrentReadStore extends WrappedStateStore<KeyValueStore<Bytes, b
         try {
           it.close();
         } finally {
-          leave();
+          reading.decrementAndGet();
         }
       }
     }
