@@ -54,6 +54,7 @@ public final class ViewReader implements ReadApi {
     ReadOnlyKeyValueStore<Bytes, byte[]> view = stores.view(principal.tenant());
     String tenant = principal.tenant();
     List<byte[]> prefixes = new ArrayList<>();
+    String database = null;
     if (query.sourceId() != null) {
       SourceValue source = readableSource(view, principal, query.sourceId());
       if (query.kind() != null && source.type().kind() != query.kind()) {
@@ -65,7 +66,7 @@ public final class ViewReader implements ReadApi {
     } else {
       IndexFilter filter = new IndexFilter(null, query.kind(), query.status(), null, null);
       if (query.databaseName() != null) {
-        requireReadableDatabase(view, principal, query.databaseName());
+        database = readableDatabase(principal, query.databaseName());
         prefixes.add(ViewKeys.indexPrefix(tenant, filter.withDatabase(query.databaseName())));
       } else if (principal.databases() == null) {
         prefixes.add(ViewKeys.indexPrefix(tenant, filter));
@@ -76,12 +77,18 @@ public final class ViewReader implements ReadApi {
       }
     }
     if (query.limit() == 0) {
+      requireDatabase(view, tenant, database);
       return new Page(List.of(), null);
     }
     // One more than asked: whether there is a next page.
     List<KeyValue<byte[], byte[]>> entries =
         IndexScan.page(
             view, prefixes, query.order(), query.offset(), query.limit() + 1, query.after());
+    if (entries.isEmpty()) {
+      // Entries under a database name prove that it exists (it is recorded before any row of it
+      // is written, and never removed), so only an empty page looks the name up.
+      requireDatabase(view, tenant, database);
+    }
     boolean more = entries.size() > query.limit();
     List<KeyValue<byte[], byte[]>> page = more ? entries.subList(0, query.limit()) : entries;
     Position next = null;
@@ -157,12 +164,18 @@ public final class ViewReader implements ReadApi {
     throw new ApiException.NotFound("source " + sourceId + " does not exist");
   }
 
-  private static void requireReadableDatabase(
-      ReadOnlyKeyValueStore<Bytes, byte[]> view, Principal principal, String databaseName) {
+  /** The database name, if the key may read it (scope before existence: 403 before 404). */
+  private static String readableDatabase(Principal principal, String databaseName) {
     if (!principal.mayRead(databaseName)) {
       throw new ApiException.Forbidden("this key may not read database_name " + databaseName);
     }
-    if (view.get(Bytes.wrap(ViewKeys.database(principal.tenant(), databaseName))) == null) {
+    return databaseName;
+  }
+
+  /** 404 unless the tenant has the database; nothing to check without one. */
+  private static void requireDatabase(
+      ReadOnlyKeyValueStore<Bytes, byte[]> view, String tenant, String databaseName) {
+    if (databaseName != null && view.get(Bytes.wrap(ViewKeys.database(tenant, databaseName))) == null) {
       throw new ApiException.NotFound("database_name " + databaseName + " does not exist");
     }
   }

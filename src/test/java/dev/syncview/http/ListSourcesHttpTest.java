@@ -207,9 +207,27 @@ class ListSourcesHttpTest {
     assertError(http.get("/api/v1/sources?database_name=web&limit=x", "scoped"), 400, "BadRequest");
   }
 
-  @Test
-  void shouldAnswerNotFoundForAnUnknownDatabase() {
-    assertError(http.get("/api/v1/sources?database_name=nowhere", "tok"), 404, "NotFound");
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "database_name=nowhere, 404",
+    "database_name=nowhere&limit=0, 404",
+    "database_name=nowhere&offset=5000, 404",
+    "database_name=nowhere&offset=300, 404",
+    "database_name=nowhere&source_type=s3&order_by=asc, 404",
+    "database_name=docs&limit=0, 200",
+    "database_name=docs&offset=5000, 200",
+    "database_name=web&offset=300, 200",
+  })
+  void shouldAnswerNotFoundForAnUnknownDatabaseWhateverThePage(String query, int status) {
+    // Given a tenant with the databases docs and web; When a page of some database is asked for
+    HttpResponse<String> r = http.get("/api/v1/sources?" + query, "tok");
+    // Then an unknown one is 404 on every path to a page, and a known one's empty page is []
+    if (status == 404) {
+      assertError(r, 404, "NotFound");
+    } else {
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).isEqualTo("[]");
+    }
   }
 
   @Test
