@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -198,23 +199,34 @@ final class CpuMeter {
     return "other";
   }
 
+  /** CPU seconds the JIT compiler threads of a process have used so far. */
+  static double compilerSeconds(long pid) {
+    Map<String, Long> out = new HashMap<>();
+    threadTicks(pid, comm -> comm.startsWith("C1 ") || comm.startsWith("C2 ") ? "JIT" : "rest", out);
+    return out.getOrDefault("JIT", 0L) / TICKS_PER_SECOND;
+  }
+
   private static Map<String, Long> threadTicks(long pid) {
     Map<String, Long> out = new HashMap<>();
+    threadTicks(pid, CpuMeter::threadGroup, out);
+    return out;
+  }
+
+  private static void threadTicks(long pid, UnaryOperator<String> group, Map<String, Long> out) {
     Path tasks = Path.of("/proc", Long.toString(pid), "task");
     try (Stream<Path> threads = Files.list(tasks)) {
       threads.forEach(t -> {
         try {
           String comm = Files.readString(t.resolve("comm")).strip();
           long[] ticks = ticks(Files.readString(t.resolve("stat")));
-          out.merge(threadGroup(comm), ticks[0], Long::sum);
+          out.merge(group.apply(comm), ticks[0], Long::sum);
         } catch (IOException | RuntimeException e) {
           // the thread ended between the listing and the read
         }
       });
     } catch (IOException | RuntimeException e) {
-      return out;
+      // the process ended: what was read so far
     }
-    return out;
   }
 
   /** user nice system idle iowait irq softirq steal, in ticks, over all CPUs. */

@@ -11,11 +11,14 @@ import java.util.List;
 final class QueryLoad {
   static final int[] CONNECTIONS = {8, 64};
   /**
-   * list_sources' warm-up, in runs' lengths (30 s by default). The first measured list run is the
-   * slowest of its series in every run so far, with 10 s and with 30 s of warm-up alike
-   * (BENCHMARKS.md notes), so the warm-up errs long and the series' median is what is reported.
+   * Warm-up: rounds of the four series, repeated while the service's JIT compilers are still busy.
+   * A fixed 30 s of list_sources left the first measured list run the slowest of its series in every
+   * run: JFR put the service's C2 compiler at 0.4 cores 30-50 s into the phase, during that run,
+   * and at nothing after 60 s (BENCHMARKS.md notes).
    */
-  static final int LIST_WARMUP_RUNS = 6;
+  static final int MAX_WARMUP_ROUNDS = 4;
+  /** JIT cores below which a warm-up round counts as quiet. */
+  static final double QUIET_JIT_CORES = 0.05;
 
   /** The runs of one series (route, connections) and their medians. */
   record Series(String mode, int connections, List<Wrk.Result> runs) {
@@ -44,7 +47,8 @@ final class QueryLoad {
     }
   }
 
-  record Result(List<Series> series) {
+  /** {@code warmupJitCores}: the service's JIT compiler cores in each warm-up round. */
+  record Result(List<Series> series, List<Double> warmupJitCores) {
     Series get(String mode, int connections) {
       return series.stream()
           .filter(s -> s.mode().equals(mode) && s.connections() == connections)
@@ -56,15 +60,12 @@ final class QueryLoad {
   private QueryLoad() {}
 
   static Result run(Wrk wrk, Service service, BenchConfig c) throws InterruptedException {
-    int listWarmup = LIST_WARMUP_RUNS * c.wrkSeconds();
-    System.out.printf("  warm-up: list_sources %d s, /health %d s%n", listWarmup, c.wrkSeconds());
-    wrk.run(service, "list", 64, listWarmup);
-    wrk.run(service, "health", 8, c.wrkSeconds());
     List<Series> series = new ArrayList<>();
     for (int conns : CONNECTIONS) {
       series.add(new Series("list", conns, new ArrayList<>()));
       series.add(new Series("health", conns, new ArrayList<>()));
     }
+    List<Double> warmup = warmUp(wrk, service, c, series);
     for (int rep = 0; rep < c.repeats(); rep++) {
       for (Series s : series) {
         Wrk.Result r = wrk.run(service, s.mode(), s.connections(), c.wrkSeconds());
@@ -74,6 +75,24 @@ final class QueryLoad {
             r.non2xx() + r.socketErrors());
       }
     }
-    return new Result(series);
+    return new Result(series, warmup);
+  }
+
+  /** Rounds of every series until one passes with the service's JIT quiet; its cores per round. */
+  private static List<Double> warmUp(Wrk wrk, Service service, BenchConfig c, List<Series> series)
+      throws InterruptedException {
+    List<Double> jitCores = new ArrayList<>();
+    long pid = service.jvm.pid();
+    do {
+      double before = CpuMeter.compilerSeconds(pid);
+      long start = System.nanoTime();
+      for (Series s : series) {
+        wrk.run(service, s.mode(), s.connections(), c.wrkSeconds());
+      }
+      double cores = (CpuMeter.compilerSeconds(pid) - before) / ((System.nanoTime() - start) / 1e9);
+      jitCores.add(cores);
+      System.out.printf("  warm-up round %d: the service's JIT compilers used %.2f cores%n", jitCores.size(), cores);
+    } while (jitCores.get(jitCores.size() - 1) >= QUIET_JIT_CORES && jitCores.size() < MAX_WARMUP_ROUNDS);
+    return jitCores;
   }
 }

@@ -337,14 +337,18 @@ final class Report {
   private void queries() {
     line("## Queries");
     line();
-    para(f("wrk, 2 threads, closed loop, %d s per run after a warm-up (list_sources %d s, /health %d s), %d runs "
-            + "per series, the four series interleaved; figures are medians of the runs. Before the warm-up the "
+    List<Double> jit = r.queries().warmupJitCores();
+    para(f("wrk, 2 threads, closed loop, %d s per run, %d runs per series, the four series interleaved; figures "
+            + "are medians of the runs. Warm-up: rounds of the same four runs, repeated while the service's JIT "
+            + "compiler threads used %.2f cores or more in a round (at most %d rounds): %d round(s) here, the "
+            + "compilers at %s cores. Before the warm-up the "
             + "service was left to finish its background work after ingest (until it used under 0.1 core over "
             + "2 s): %.0f s, %.1f CPU-s. list_sources: a random tenant (uniform over the %d), its full token or "
             + "(1 in 5, where it has one) a key scoped to two databases; no filter, `database_name`, `source_type` "
             + "or both (1 in 4 each); `limit=100`; `order_by` asc or desc (1 in 2). wrk's latency is per request, "
             + "from send to the last byte.",
-        r.config().wrkSeconds(), QueryLoad.LIST_WARMUP_RUNS * r.config().wrkSeconds(), r.config().wrkSeconds(), r.config().repeats(),
+        r.config().wrkSeconds(), r.config().repeats(), QueryLoad.QUIET_JIT_CORES, QueryLoad.MAX_WARMUP_ROUNDS,
+        jit.size(), String.join(" / ", jit.stream().map(x -> f("%.2f", x)).toList()),
         r.settled().seconds(), r.settled().cpuSeconds(), r.data().tenants.size()));
     List<List<String>> rows = new ArrayList<>();
     for (QueryLoad.Series s : r.queries().series()) {
