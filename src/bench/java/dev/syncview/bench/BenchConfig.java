@@ -28,6 +28,7 @@ record BenchConfig(
     String serviceJvmArgs,
     String serviceEnv,
     boolean profile,
+    boolean hopTrace,
     String experiment,
     int awaitQuietSeconds,
     Path workDir,
@@ -76,6 +77,7 @@ record BenchConfig(
         get(props, "bench.serviceJvmArgs", README_JVM_ARGS),
         get(props, "bench.serviceEnv", ""),
         Boolean.parseBoolean(get(props, "bench.profile", "true")),
+        Boolean.parseBoolean(get(props, "bench.hopTrace", "true")),
         get(props, "bench.experiment", ""),
         Integer.parseInt(get(props, "bench.awaitQuietSeconds", "0")),
         Path.of(get(props, "bench.workDir", props.apply("java.io.tmpdir"))).toAbsolutePath(),
@@ -143,6 +145,7 @@ record BenchConfig(
     m.put("bench.serviceJvmArgs", serviceJvmArgs);
     m.put("bench.serviceEnv", serviceEnv);
     m.put("bench.profile", Boolean.toString(profile));
+    m.put("bench.hopTrace", Boolean.toString(hopTrace));
     m.put("bench.experiment", experiment);
     m.put("bench.awaitQuietSeconds", Integer.toString(awaitQuietSeconds));
     return m;

@@ -127,7 +127,7 @@ public final class Benchmarks {
           System.out.printf("[5/7] freshness at %,d events/s, a lighter load first%n", lightRate);
           cpu.begin();
           light = Freshness.run(rig, service, data, wrk, config.freshnessRate(), lightRate,
-              config.freshnessSeconds(), config.freshnessQueryDelayMs(), 0);
+              config.freshnessSeconds(), config.freshnessQueryDelayMs(), 0, config.hopTrace());
           cpu.end("freshness (lighter load)");
           System.out.printf("  visible p50 %.0f ms p99 %.0f ms%n",
               Stats.median(light.visibleMs()), Stats.percentile(light.visibleMs(), 99));
@@ -138,7 +138,8 @@ public final class Benchmarks {
         cpu.begin();
         profiler.start(service.jvm, "freshness");
         Freshness.Result freshness = Freshness.run(rig, service, data, wrk, config.freshnessRate(), rate,
-            config.freshnessSeconds(), config.freshnessQueryDelayMs(), light == null ? 0 : light.probesSent());
+            config.freshnessSeconds(), config.freshnessQueryDelayMs(), light == null ? 0 : light.probesSent(),
+            config.hopTrace());
         cpu.end("freshness");
         add(profiles, profiler.stop(service.jvm, "freshness"));
         System.out.printf(

@@ -69,8 +69,9 @@ final class Freshness {
    * {@code firstProbe}: the sequence number of this run's first probe; a later run starts after the
    * earlier run's probes, so that its probes are the probe tenant's newest jobs.
    */
+  /** {@code traceHops}: follow the probes through the internal topics (HopTrace), or not. */
   static Result run(Rig rig, Service service, DataSet data, Wrk wrk, int requestedRate, int rate, int seconds,
-      int queryDelayMs, int firstProbe) throws InterruptedException {
+      int queryDelayMs, int firstProbe, boolean traceHops) throws InterruptedException {
     List<DataSet.Rec> background = data.moreJobEvents(rate * (WARMUP_SECONDS + seconds));
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong maxLag = new AtomicLong();
@@ -89,7 +90,9 @@ final class Freshness {
     Wrk.Run queries = wrk.start(service, "list", 8, WARMUP_SECONDS + seconds + 2, queryDelayMs);
     Map<String, List<Double>> hops;
     try (Bulk bulk = new Bulk(rig.bootstrap); Bulk probeProducer = new Bulk(rig.bootstrap, 0);
-        HopTrace trace = new HopTrace(rig.bootstrap, service.applicationId, data.probeSourceId, DataSet.PROBE_TENANT)) {
+        HopTrace trace = traceHops
+            ? new HopTrace(rig.bootstrap, service.applicationId, data.probeSourceId, DataSet.PROBE_TENANT)
+            : null) {
       long start = System.nanoTime();
       List<Thread> helpers = List.of(
           new Thread(() -> publish(bulk, background, rate, start, sent, published, stop), "freshness-publisher"),
@@ -109,7 +112,9 @@ final class Freshness {
           continue;
         }
         measured++;
-        trace.watch(jobId, t0);
+        if (trace != null) {
+          trace.watch(jobId, t0);
+        }
         pending.put(jobId, t0);
         RecordMetadata m = probeProducer.sendSync("sync.jobs", probe);
         if (rywBusy.compareAndSet(false, true)) {
@@ -140,7 +145,7 @@ final class Freshness {
       bulk.flush();
       rywRequests.shutdown();
       rywRequests.awaitTermination(1, TimeUnit.MINUTES);
-      hops = trace.segmentsMs();
+      hops = trace == null ? Map.of() : trace.segmentsMs();
     }
     Wrk.Result load = queries.await();
     long lagAtEnd = service.lag();
@@ -190,7 +195,9 @@ final class Freshness {
             Long t0 = a.body().contains(id) ? pending.remove(id) : null;
             if (t0 != null) {
               visible.add((now - t0) / 1e6);
-              trace.visible(id, now);
+              if (trace != null) {
+                trace.visible(id, now);
+              }
             }
           }
         }

@@ -149,7 +149,7 @@ final class Report {
     para("Knobs (`-D...`): `bench.jobs` (job snapshot events), `bench.tenants`, `bench.sources`, "
         + "`bench.largestShare`, `bench.maxVersions`, `bench.days`, `bench.seed`, `bench.ingestBatches`, "
         + "`bench.wrkSeconds`, `bench.repeats`, `bench.freshnessRate`, `bench.freshnessSeconds`, "
-        + "`bench.freshnessQueryDelayMs`, `bench.serviceJvmArgs`, `bench.serviceEnv` (`NAME=value` settings for the service, space separated), `bench.profile` (JFR per phase, default true), `bench.experiment=ingest`, `=queries` or `=freshness` (printed, no report: only the service's ingest, its profile and the deep-page times; or its ingest and then the query runs, or both freshness runs, with their CPU by process and profile), `bench.awaitQuietSeconds` (wait up to this long "
+        + "`bench.freshnessQueryDelayMs`, `bench.serviceJvmArgs`, `bench.serviceEnv` (`NAME=value` settings for the service, space separated), `bench.profile` (JFR per phase, default true), `bench.hopTrace` (follow freshness probes through the internal topics, default true), `bench.experiment=ingest`, `=queries` or `=freshness` (printed, no report: only the service's ingest, its profile and the deep-page times; or its ingest and then the query runs, or both freshness runs, with their CPU by process and profile), `bench.awaitQuietSeconds` (wait up to this long "
         + "for other processes to leave the CPUs before starting), `bench.workDir` (temp dir), `bench.keep=true` "
         + "(keep the run directory and logs), `bench.output`.");
   }
@@ -457,6 +457,10 @@ final class Report {
         probeRow("visible (poll)", fr.visibleMs()),
         probeRow("read-your-writes", fr.readYourWritesMs())));
     line();
+    if (fr.hopsMs().isEmpty()) {
+      para("Not traced through the internal topics in this run (`bench.hopTrace=false`).");
+      return;
+    }
     int traced = fr.hopsMs().values().iterator().next().size();
     para(f("Where a probe's time goes%s: each of the three internal topics is read by two consumers of the "
             + "suite (5 ms fetch wait), read_uncommitted to see when a stage *wrote* the probe's record and "
