@@ -77,7 +77,7 @@ record BenchConfig(
         get(props, "bench.serviceJvmArgs", README_JVM_ARGS),
         get(props, "bench.serviceEnv", ""),
         Boolean.parseBoolean(get(props, "bench.profile", "true")),
-        Boolean.parseBoolean(get(props, "bench.hopTrace", "true")),
+        Boolean.parseBoolean(get(props, "bench.hopTrace", "false")),
         get(props, "bench.experiment", ""),
         Integer.parseInt(get(props, "bench.awaitQuietSeconds", "0")),
         Path.of(get(props, "bench.workDir", props.apply("java.io.tmpdir"))).toAbsolutePath(),

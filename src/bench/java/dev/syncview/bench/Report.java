@@ -149,7 +149,7 @@ final class Report {
     para("Knobs (`-D...`): `bench.jobs` (job snapshot events), `bench.tenants`, `bench.sources`, "
         + "`bench.largestShare`, `bench.maxVersions`, `bench.days`, `bench.seed`, `bench.ingestBatches`, "
         + "`bench.wrkSeconds`, `bench.repeats`, `bench.freshnessRate`, `bench.freshnessSeconds`, "
-        + "`bench.freshnessQueryDelayMs`, `bench.serviceJvmArgs`, `bench.serviceEnv` (`NAME=value` settings for the service, space separated), `bench.profile` (JFR per phase, default true), `bench.hopTrace` (follow freshness probes through the internal topics, default true), `bench.experiment=ingest`, `=queries` or `=freshness` (printed, no report: only the service's ingest, its profile and the deep-page times; or its ingest and then the query runs, or both freshness runs, with their CPU by process and profile), `bench.awaitQuietSeconds` (wait up to this long "
+        + "`bench.freshnessQueryDelayMs`, `bench.serviceJvmArgs`, `bench.serviceEnv` (`NAME=value` settings for the service, space separated), `bench.profile` (JFR per phase, default true), `bench.hopTrace` (follow freshness probes through the internal topics, a diagnostic that loads the machine; default false), `bench.experiment=ingest`, `=queries` or `=freshness` (printed, no report: only the service's ingest, its profile and the deep-page times; or its ingest and then the query runs, or both freshness runs, with their CPU by process and profile), `bench.awaitQuietSeconds` (wait up to this long "
         + "for other processes to leave the CPUs before starting), `bench.workDir` (temp dir), `bench.keep=true` "
         + "(keep the run directory and logs), `bench.output`.");
   }
@@ -458,7 +458,9 @@ final class Report {
         probeRow("read-your-writes", fr.readYourWritesMs())));
     line();
     if (fr.hopsMs().isEmpty()) {
-      para("Not traced through the internal topics in this run (`bench.hopTrace=false`).");
+      para("Not traced through the internal topics (`-Dbench.hopTrace=true` adds the hop trace: two consumers "
+          + "of the suite on every internal topic, which on this machine cost the driver about 0.3 cores and "
+          + "made the probes several times slower; BENCHMARKS.md notes).");
       return;
     }
     int traced = fr.hopsMs().values().iterator().next().size();
