@@ -88,7 +88,8 @@ record BenchConfig(
   /**
    * {@code bench.experiment=ingest}: only the service's ingest, its profile and the deep-page
    * times; {@code =queries}: the service's ingest, then the query runs with their CPU and profile;
-   * {@code =freshness}: the service's ingest, then both freshness runs with their CPU and profile. Printed, no report: a loop for trying a change.
+   * {@code =freshness}: the service's ingest, then both freshness runs with their CPU and profile.
+   * Printed, no report: a loop for trying a change.
    */
   boolean experiment(String name) {
     return experiment.equals(name);

@@ -199,11 +199,15 @@ final class CpuMeter {
     return "other";
   }
 
-  /** CPU seconds the JIT compiler threads of a process have used so far. */
+  /**
+   * CPU seconds the JIT compiler threads of a process have used so far; NaN when none can be
+   * read (the process ended, or its compilers have other names).
+   */
   static double compilerSeconds(long pid) {
     Map<String, Long> out = new HashMap<>();
     threadTicks(pid, comm -> comm.startsWith("C1 ") || comm.startsWith("C2 ") ? "JIT" : "rest", out);
-    return out.getOrDefault("JIT", 0L) / TICKS_PER_SECOND;
+    Long ticks = out.get("JIT");
+    return ticks == null ? Double.NaN : ticks / TICKS_PER_SECOND;
   }
 
   private static Map<String, Long> threadTicks(long pid) {

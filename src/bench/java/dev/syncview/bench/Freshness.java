@@ -67,9 +67,9 @@ final class Freshness {
 
   /**
    * {@code firstProbe}: the sequence number of this run's first probe; a later run starts after the
-   * earlier run's probes, so that its probes are the probe tenant's newest jobs.
+   * earlier run's probes, so that its probes are the probe tenant's newest jobs. {@code traceHops}:
+   * follow the probes through the internal topics (HopTrace), or not.
    */
-  /** {@code traceHops}: follow the probes through the internal topics (HopTrace), or not. */
   static Result run(Rig rig, Service service, DataSet data, Wrk wrk, int requestedRate, int rate, int seconds,
       int queryDelayMs, int firstProbe, boolean traceHops) throws InterruptedException {
     List<DataSet.Rec> background = data.moreJobEvents(rate * (WARMUP_SECONDS + seconds));

@@ -92,7 +92,15 @@ final class QueryLoad {
       double cores = (CpuMeter.compilerSeconds(pid) - before) / ((System.nanoTime() - start) / 1e9);
       jitCores.add(cores);
       System.out.printf("  warm-up round %d: the service's JIT compilers used %.2f cores%n", jitCores.size(), cores);
-    } while (jitCores.get(jitCores.size() - 1) >= QUIET_JIT_CORES && jitCores.size() < MAX_WARMUP_ROUNDS);
+    } while (!quiet(jitCores.get(jitCores.size() - 1)) && jitCores.size() < MAX_WARMUP_ROUNDS);
     return jitCores;
+  }
+
+  /**
+   * Not quiet when unknown (NaN) or negative (a compiler thread that ended took its time along):
+   * then the warm-up runs its rounds out.
+   */
+  private static boolean quiet(double jitCores) {
+    return jitCores >= 0 && jitCores < QUIET_JIT_CORES;
   }
 }

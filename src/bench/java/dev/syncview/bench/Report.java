@@ -459,8 +459,8 @@ final class Report {
     line();
     if (fr.hopsMs().isEmpty()) {
       para("Not traced through the internal topics (`-Dbench.hopTrace=true` adds the hop trace: two consumers "
-          + "of the suite on every internal topic, which on this machine cost the driver about 0.3 cores and "
-          + "made the probes several times slower; BENCHMARKS.md notes).");
+          + "of the suite on every internal topic, which on this machine cost the driver about a third of a "
+          + "core and made the probes several times slower; BENCHMARKS.md notes).");
       return;
     }
     int traced = fr.hopsMs().values().iterator().next().size();

@@ -44,7 +44,7 @@ final class JettyErrors extends ErrorHandler {
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.getHeaders().put(ERROR_CACHE_CONTROL);
     if (!response.getHeaders().contains(HttpServer.REQUEST_ID)) {
-      response.getHeaders().put(HttpServer.REQUEST_ID, java.util.UUID.randomUUID().toString());
+      response.getHeaders().put(HttpServer.REQUEST_ID, HttpServer.requestId());
     }
     boolean head = HttpMethod.HEAD.is(request.getMethod());
     response.write(true, head ? null : ByteBuffer.wrap(body), callback);

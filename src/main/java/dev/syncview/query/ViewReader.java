@@ -54,7 +54,6 @@ public final class ViewReader implements ReadApi {
     ReadOnlyKeyValueStore<Bytes, byte[]> view = stores.view(principal.tenant());
     String tenant = principal.tenant();
     List<byte[]> prefixes = new ArrayList<>();
-    String database = null;
     if (query.sourceId() != null) {
       SourceValue source = readableSource(view, principal, query.sourceId());
       if (query.kind() != null && source.type().kind() != query.kind()) {
@@ -66,7 +65,7 @@ public final class ViewReader implements ReadApi {
     } else {
       IndexFilter filter = new IndexFilter(null, query.kind(), query.status(), null, null);
       if (query.databaseName() != null) {
-        database = readableDatabase(principal, query.databaseName());
+        requireReadable(principal, query.databaseName());
         prefixes.add(ViewKeys.indexPrefix(tenant, filter.withDatabase(query.databaseName())));
       } else if (principal.databases() == null) {
         prefixes.add(ViewKeys.indexPrefix(tenant, filter));
@@ -77,7 +76,7 @@ public final class ViewReader implements ReadApi {
       }
     }
     if (query.limit() == 0) {
-      requireDatabase(view, tenant, database);
+      requireDatabase(view, tenant, query.databaseName());
       return new Page(List.of(), null);
     }
     // One more than asked: whether there is a next page.
@@ -87,7 +86,7 @@ public final class ViewReader implements ReadApi {
     if (entries.isEmpty()) {
       // Entries under a database name prove that it exists (it is recorded before any row of it
       // is written, and never removed), so only an empty page looks the name up.
-      requireDatabase(view, tenant, database);
+      requireDatabase(view, tenant, query.databaseName());
     }
     boolean more = entries.size() > query.limit();
     List<KeyValue<byte[], byte[]>> page = more ? entries.subList(0, query.limit()) : entries;
@@ -164,12 +163,11 @@ public final class ViewReader implements ReadApi {
     throw new ApiException.NotFound("source " + sourceId + " does not exist");
   }
 
-  /** The database name, if the key may read it (scope before existence: 403 before 404). */
-  private static String readableDatabase(Principal principal, String databaseName) {
+  /** Scope before existence: 403 before 404. */
+  private static void requireReadable(Principal principal, String databaseName) {
     if (!principal.mayRead(databaseName)) {
       throw new ApiException.Forbidden("this key may not read database_name " + databaseName);
     }
-    return databaseName;
   }
 
   /** 404 unless the tenant has the database; nothing to check without one. */

@@ -1,7 +1,7 @@
 package dev.syncview.topology;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -35,15 +35,21 @@ import org.slf4j.LoggerFactory;
 final class ConcurrentReadStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]>, Bytes, byte[]>
     implements KeyValueStore<Bytes, byte[]> {
   /** Longer than any page takes; past it a leaked iterator, not a read, holds the close up. */
-  private static final long CLOSE_WAIT_MS = 30_000;
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
   private static final Logger log = LoggerFactory.getLogger(ConcurrentReadStore.class);
 
   private final RocksDBStore rocks;
+  private final Duration closeWait;
   /** The reads of the store's current opening; null while it is closed. */
   private volatile Gate gate;
 
   ConcurrentReadStore(KeyValueStore<Bytes, byte[]> rocks) {
+    this(rocks, CLOSE_WAIT);
+  }
+
+  ConcurrentReadStore(KeyValueStore<Bytes, byte[]> rocks, Duration closeWait) {
     super(rocks);
+    this.closeWait = closeWait;
     if (!(rocks instanceof RocksDBStore r)) {
       throw new IllegalArgumentException("expected Kafka's RocksDB store, got " + rocks.getClass());
     }
@@ -75,11 +81,17 @@ final class ConcurrentReadStore extends WrappedStateStore<KeyValueStore<Bytes, b
     wrapped().close();
   }
 
+  /**
+   * Past the wait, or when the closing thread is interrupted, the store closes anyway, as Kafka's
+   * own close does under a leaked iterator (it closes the iterators it tracks first): a read still
+   * running then could touch freed handles, so this is logged.
+   */
   private void awaitReads(AtomicInteger reading) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MS);
+    long deadline = System.nanoTime() + closeWait.toNanos();
     while (reading.get() > 0) {
-      if (System.nanoTime() > deadline) {
-        log.warn("closing store {} with {} reads still registered (an iterator left open?)", name(), reading.get());
+      if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+        log.warn("closing store {} with {} reads still registered (an iterator left open?)",
+            name(), reading.get());
         return;
       }
       LockSupport.parkNanos(100_000);

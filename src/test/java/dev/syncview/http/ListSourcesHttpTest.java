@@ -199,6 +199,7 @@ class ListSourcesHttpTest {
   void shouldForbidAScopedKeyOutsideItsScopeBeforeCheckingExistence() {
     assertError(http.get("/api/v1/sources?database_name=web", "scoped"), 403, "Forbidden");
     assertError(http.get("/api/v1/sources?database_name=nowhere", "scoped"), 403, "Forbidden");
+    assertError(http.get("/api/v1/sources?database_name=nowhere&limit=0", "scoped"), 403, "Forbidden");
     assertThat(http.get("/api/v1/sources?database_name=docs", "scoped").statusCode()).isEqualTo(200);
   }
 

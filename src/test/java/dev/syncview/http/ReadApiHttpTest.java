@@ -76,8 +76,8 @@ class ReadApiHttpTest {
   }
 
   @Test
-  void shouldGiveEveryAnswerItsOwnVersion4RequestId() {
-    // Given answers to good and bad requests alike
+  void shouldGiveEveryAnswerItsOwnVersion4RequestIdWhenRequestsAreGoodOrBad() {
+    // Given good and bad requests alike; When each is answered
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       String path = i % 2 == 0 ? "/api/v1/sources" : "/api/v1/sources?limit=-1";
