@@ -75,14 +75,12 @@ public final class ViewReader implements ReadApi {
         }
       }
     }
-    if (query.limit() == 0) {
-      requireDatabase(view, tenant, query.databaseName());
-      return new Page(List.of(), null);
-    }
     // One more than asked: whether there is a next page.
     List<KeyValue<byte[], byte[]>> entries =
-        IndexScan.page(
-            view, prefixes, query.order(), query.offset(), query.limit() + 1, query.after());
+        query.limit() == 0
+            ? List.of()
+            : IndexScan.page(
+                view, prefixes, query.order(), query.offset(), query.limit() + 1, query.after());
     if (entries.isEmpty()) {
       // Entries under a database name prove that it exists (it is recorded before any row of it
       // is written, and never removed), so only an empty page looks the name up.

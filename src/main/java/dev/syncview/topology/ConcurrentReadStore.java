@@ -2,9 +2,9 @@ package dev.syncview.topology;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -115,12 +115,7 @@ final class ConcurrentReadStore extends WrappedStateStore<KeyValueStore<Bytes, b
 
   @Override
   public byte[] get(Bytes key) {
-    Gate g = enter();
-    try {
-      return g.view().get(key);
-    } finally {
-      g.reading().decrementAndGet();
-    }
+    return read(view -> view.get(key));
   }
 
   @Override
@@ -150,34 +145,36 @@ final class ConcurrentReadStore extends WrappedStateStore<KeyValueStore<Bytes, b
 
   @Override
   public long approximateNumEntries() {
+    return read(ReadOnlyKeyValueStore::approximateNumEntries);
+  }
+
+  /** One read within an entered gate, left when it returns. */
+  private <T> T read(Function<ReadOnlyKeyValueStore<Bytes, byte[]>, T> reading) {
     Gate g = enter();
     try {
-      return g.view().approximateNumEntries();
+      return reading.apply(g.view());
     } finally {
       g.reading().decrementAndGet();
     }
   }
 
-  /** Opens an iterator within an entered read, which it leaves when closed. */
-  private KeyValueIterator<Bytes, byte[]> registered(Opening opening) {
+  /** Opens an iterator within an entered gate, which it leaves when closed. */
+  private KeyValueIterator<Bytes, byte[]> registered(
+      Function<ReadOnlyKeyValueStore<Bytes, byte[]>, KeyValueIterator<Bytes, byte[]>> opening) {
     Gate g = enter();
     try {
-      return new Leaving(opening.open(g.view()), g.reading());
+      return new Leaving(opening.apply(g.view()), g.reading());
     } catch (Throwable e) {
       g.reading().decrementAndGet();
       throw e;
     }
   }
 
-  private interface Opening {
-    KeyValueIterator<Bytes, byte[]> open(ReadOnlyKeyValueStore<Bytes, byte[]> view);
-  }
-
-  /** Closing it closes the store's iterator, then leaves the read, once. */
+  /** Closing it closes the store's iterator, then leaves the read, once. Used by one thread. */
   private static final class Leaving implements KeyValueIterator<Bytes, byte[]> {
     private final KeyValueIterator<Bytes, byte[]> it;
     private final AtomicInteger reading;
-    private final AtomicBoolean open = new AtomicBoolean(true);
+    private boolean open = true;
 
     Leaving(KeyValueIterator<Bytes, byte[]> it, AtomicInteger reading) {
       this.it = it;
@@ -201,7 +198,8 @@ final class ConcurrentReadStore extends WrappedStateStore<KeyValueStore<Bytes, b
 
     @Override
     public void close() {
-      if (open.compareAndSet(true, false)) {
+      if (open) {
+        open = false;
         try {
           it.close();
         } finally {

@@ -2,6 +2,7 @@ package dev.syncview.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class ConcurrentReadStoreTest {
     Thread holder = new Thread(() -> {
       synchronized (rocks) {
         held.countDown();
-        await(release);
+        awaitLatch(release);
       }
     });
     holder.start();
@@ -178,17 +179,18 @@ class ConcurrentReadStoreTest {
     assertThat(rocks.isOpen()).isFalse();
   }
 
-  private void awaitRefused() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      try {
-        store.get(key("a"));
-      } catch (InvalidStateStoreException refused) {
-        return;
-      }
-      Thread.sleep(5);
+  /** Until the close running on another thread has taken the gate away. */
+  private void awaitRefused() {
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(this::refused);
+  }
+
+  private boolean refused() {
+    try {
+      store.get(key("a"));
+      return false;
+    } catch (InvalidStateStoreException refused) {
+      return true;
     }
-    throw new AssertionError("reads were still answered 10 s after the close began");
   }
 
   private static Bytes key(String k) {
@@ -203,7 +205,7 @@ class ConcurrentReadStoreTest {
     }
   }
 
-  private static void await(CountDownLatch latch) {
+  private static void awaitLatch(CountDownLatch latch) {
     try {
       latch.await();
     } catch (InterruptedException e) {
