@@ -25,6 +25,8 @@ record BenchConfig(
     int freshnessRate,
     int freshnessSeconds,
     int freshnessQueryDelayMs,
+    boolean freshnessLight,
+    int deepJobs,
     String serviceJvmArgs,
     String serviceEnv,
     boolean profile,
@@ -48,6 +50,8 @@ record BenchConfig(
   static final String README_JVM_ARGS = "-Xmx512m";
   /** The target rate for the freshness run. */
   static final int TARGET_FRESHNESS_RATE = 5_000;
+  /** The deep-page tenant's jobs: the deepest offset, 100,000, and a full page after it. */
+  static final int DEFAULT_DEEP_JOBS = 100_100;
 
   static BenchConfig fromSystemProperties() {
     return from(System::getProperty);
@@ -74,6 +78,8 @@ record BenchConfig(
         Integer.parseInt(get(props, "bench.freshnessRate", Integer.toString(TARGET_FRESHNESS_RATE))),
         Integer.parseInt(get(props, "bench.freshnessSeconds", "20")),
         Integer.parseInt(get(props, "bench.freshnessQueryDelayMs", "25")),
+        Boolean.parseBoolean(get(props, "bench.freshnessLight", "false")),
+        Integer.parseInt(get(props, "bench.deepJobs", Integer.toString(DEFAULT_DEEP_JOBS))),
         get(props, "bench.serviceJvmArgs", README_JVM_ARGS),
         get(props, "bench.serviceEnv", ""),
         Boolean.parseBoolean(get(props, "bench.profile", "true")),
@@ -143,6 +149,8 @@ record BenchConfig(
     m.put("bench.freshnessRate", Integer.toString(freshnessRate));
     m.put("bench.freshnessSeconds", Integer.toString(freshnessSeconds));
     m.put("bench.freshnessQueryDelayMs", Integer.toString(freshnessQueryDelayMs));
+    m.put("bench.freshnessLight", Boolean.toString(freshnessLight));
+    m.put("bench.deepJobs", Integer.toString(deepJobs));
     m.put("bench.serviceJvmArgs", serviceJvmArgs);
     m.put("bench.serviceEnv", serviceEnv);
     m.put("bench.profile", Boolean.toString(profile));

@@ -14,7 +14,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * Entry point of the benchmark suite (BENCHMARKS.md): {@code mvn -B -Pbench -DskipTests package
  * exec:java}. Phases, in order, on one broker: baseline ingest, service ingest, query load (wrk),
- * deep pages, freshness under load, restore after the state directory is deleted; then the report.
+ * freshness under load, restore after the state directory is deleted, deep pages of a tenant of
+ * their own (on the restored service), the service with its embedded broker; then the report.
  */
 public final class Benchmarks {
   static final Ingest.Topics SERVICE_TOPICS = new Ingest.Topics("sync.sources", "sync.jobs", "sync.api-keys");
@@ -100,7 +101,6 @@ public final class Benchmarks {
             settled.seconds(), settled.cpuSeconds());
 
         QueryLoad.Result queries = null;
-        DeepPages.Result deep = null;
         if (!config.experiment("freshness")) {
           System.out.println("[3/7] queries: list_sources and /health under wrk");
           cpu.begin();
@@ -113,18 +113,14 @@ public final class Benchmarks {
             return;
           }
 
-          System.out.println("[4/7] deep pages of the largest tenant");
-          cpu.begin();
-          deep = DeepPages.run(service, data);
-          cpu.end("deep pages");
         }
 
         int sustainable = shareOf(ingest, SUSTAINABLE_SHARE);
         int rate = Math.max(100, Math.min(config.freshnessRate(), sustainable));
         Freshness.Result light = null;
         int lightRate = shareOf(ingest, LIGHT_SHARE);
-        if (lightRate >= 100 && lightRate < rate) {
-          System.out.printf("[5/7] freshness at %,d events/s, a lighter load first%n", lightRate);
+        if (config.freshnessLight() && lightRate >= 100 && lightRate < rate) {
+          System.out.printf("[4/7] freshness at %,d events/s, a lighter load first%n", lightRate);
           cpu.begin();
           light = Freshness.run(rig, service, data, wrk, config.freshnessRate(), lightRate,
               config.freshnessSeconds(), config.freshnessQueryDelayMs(), 0, config.hopTrace());
@@ -133,7 +129,7 @@ public final class Benchmarks {
               Stats.median(light.visibleMs()), Stats.percentile(light.visibleMs(), 99));
           printHops(light);
         }
-        System.out.printf("[5/7] freshness at %,d events/s (requested %,d) under a paced query load%n", rate,
+        System.out.printf("[4/7] freshness at %,d events/s (requested %,d) under a paced query load%n", rate,
             config.freshnessRate());
         cpu.begin();
         profiler.start(service.jvm, "freshness");
@@ -155,10 +151,16 @@ public final class Benchmarks {
         long serviceRss = service.jvm.peakRssBytes();
         Report.Memory lateMemory = new Report.Memory(service.jvm.rssBytes(), service.jvm.heap());
 
-        System.out.println("[6/7] restore after deleting the state directory");
+        System.out.println("[5/7] restore after deleting the state directory");
         cpu.begin();
         Restore.Result restore = Restore.run(rig, service, data, restarted);
         cpu.end("restore");
+
+        // After the restore, so that neither the restore nor the freshness runs carry this tenant.
+        System.out.println("[6/7] deep pages: a tenant of its own with " + config.deepJobs() + " jobs");
+        cpu.begin();
+        DeepPages.Result deep = DeepPages.publishAndRun(restarted[0], DataSet.deep(config), bulk, rig.bootstrap);
+        cpu.end("deep pages");
         restarted[0].close();
         restarted[0] = null;
 

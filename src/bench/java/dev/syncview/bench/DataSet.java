@@ -28,6 +28,16 @@ final class DataSet {
 
   record Source(String id, int tenant, String database, String kind) {}
 
+  /**
+   * A tenant of its own for the deep pages: its API key, its sources and {@code jobs} single
+   * versions of distinct jobs, created_at uniform over the data set's days.
+   */
+  record Deep(String tenant, String token, int jobs, List<Rec> keys, List<Rec> sources, List<Rec> jobEvents) {}
+
+  static final String DEEP_TENANT = "bench-deep";
+  static final String DEEP_TOKEN = "bench-deep-token";
+  /** The deep tenant's web-scrape sources, all in one database: its jobs spread over them. */
+  static final int DEEP_SOURCES = 10;
   static final String PROBE_TENANT = "bench-probe";
   static final String PROBE_TOKEN = "bench-probe-token";
   static final String PROBE_DATABASE = "probe-db";
@@ -117,6 +127,27 @@ final class DataSet {
       out.add(jobs.next());
     }
     return out;
+  }
+
+  /** The deep-page tenant, the same for a seed; not part of {@link #jobEvents}. */
+  static Deep deep(BenchConfig c) {
+    Random r = new Random(c.seed() + 2);
+    List<Rec> sources = new ArrayList<>();
+    List<String> sourceIds = new ArrayList<>();
+    for (int s = 0; s < DEEP_SOURCES; s++) {
+      String id = new UUID(r.nextLong(), r.nextLong()).toString();
+      sourceIds.add(id);
+      sources.add(rec(id, Events.webSource(id, DEEP_TENANT, "deep-db").bytes()));
+    }
+    List<Rec> jobEvents = new ArrayList<>(c.deepJobs());
+    for (int i = 0; i < c.deepJobs(); i++) {
+      String id = new UUID(r.nextLong(), r.nextLong()).toString();
+      String created = EPOCH.plusMillis((long) (r.nextDouble() * c.days() * 86_400_000L)).toString();
+      String source = sourceIds.get(r.nextInt(DEEP_SOURCES));
+      jobEvents.add(rec(id, Events.job(id, DEEP_TENANT, source).createdAt(created).remove("ref_identifier").bytes()));
+    }
+    List<Rec> keys = List.of(rec("key-deep", Events.apiKey("key-deep", DEEP_TENANT, DEEP_TOKEN, null).bytes()));
+    return new Deep(DEEP_TENANT, DEEP_TOKEN, c.deepJobs(), keys, List.copyOf(sources), jobEvents);
   }
 
   int distinctJobs() {

@@ -1,6 +1,7 @@
 package dev.syncview.bench;
 
 import dev.syncview.testing.Json;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Deep pages of the largest tenant (limit 100, newest first, no filter): the same depth reached by
- * {@code offset} and by following {@code Link} cursors. The pages are timed one request at a time
+ * Deep pages of one tenant (limit 100, newest first, no filter): the same depth reached by
+ * {@code offset} and by following {@code Link} cursors. The suite measures a tenant of its own
+ * ({@link DataSet.Deep}), published for this phase, since the data set's largest tenant (5% of the
+ * jobs) is far short of the issue's offset 100,000. The pages are timed one request at a time
  * on one connection, round-robin over all of them for {@link #SAMPLES} rounds after {@link
  * #WARMUP} rounds, so that drift (JIT, compactions) spreads over every page alike. Walking the
  * cursors to the end also counts the tenant's listing, which must equal the jobs published for it.
@@ -23,7 +26,15 @@ final class DeepPages {
   /** One depth: medians and p90s in ms; whether the offset page and the cursor page are the same items. */
   record Row(long depth, double offsetMs, double offsetP90Ms, double cursorMs, double cursorP90Ms, boolean samePage) {}
 
-  record Result(String tenant, int expectedJobs, long listed, double walkSeconds, int walkPages, List<Row> rows) {
+  /** {@code appliedSeconds}: from the first send of the tenant's records until all were applied (NaN if not published here). */
+  record Result(
+      String tenant,
+      int expectedJobs,
+      double appliedSeconds,
+      long listed,
+      double walkSeconds,
+      int walkPages,
+      List<Row> rows) {
     Row first() {
       return rows.get(0);
     }
@@ -35,9 +46,32 @@ final class DeepPages {
 
   private DeepPages() {}
 
+  /**
+   * Publishes the deep tenant (key and source, then its jobs), waits until the service has applied
+   * every input record and finished its background work, and measures its pages.
+   */
+  static Result publishAndRun(Service service, DataSet.Deep deep, Bulk bulk, String bootstrap)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    bulk.sendAll(Benchmarks.SERVICE_TOPICS.apiKeys(), deep.keys());
+    bulk.sendAll(Benchmarks.SERVICE_TOPICS.sources(), deep.sources());
+    bulk.flush();
+    bulk.sendAll(Benchmarks.SERVICE_TOPICS.jobs(), deep.jobEvents());
+    bulk.flush();
+    service.awaitCaughtUp(bootstrap, Duration.ofMinutes(30));
+    double applied = (System.nanoTime() - start) / 1e9;
+    Service.Settled settled = service.settle(0.1, Duration.ofSeconds(60));
+    System.out.printf("  %,d jobs of %s applied in %.1f s (%,.0f events/s); settled %.1f s later%n",
+        deep.jobs(), deep.tenant(), applied, deep.jobs() / applied, settled.seconds());
+    return run(service, deep.tenant(), deep.token(), deep.jobs(), applied);
+  }
+
+  /** The data set's largest tenant, as it is: a quick look at page costs (the ingest experiment). */
   static Result run(Service service, DataSet data) {
-    DataSet.Tenant tenant = data.tenants.get(0);
-    int jobs = data.jobsPerTenant[0];
+    return run(service, data.tenants.get(0).name(), data.tenants.get(0).token(), data.jobsPerTenant[0], Double.NaN);
+  }
+
+  private static Result run(Service service, String tenant, String token, int jobs, double appliedSeconds) {
     TreeSet<Long> depths = new TreeSet<>();
     for (long d : DEPTHS) {
       if (d + LIMIT <= jobs) {
@@ -57,7 +91,7 @@ final class DeepPages {
       if (depths.contains(listed)) {
         cursorUrls.put(listed, url);
       }
-      Http.Answer a = service.http.get(url, tenant.token());
+      Http.Answer a = service.http.get(url, token);
       require(a);
       int items = count(a.body());
       pages++;
@@ -71,7 +105,7 @@ final class DeepPages {
       urls.add("/api/v1/sources?limit=" + LIMIT + "&offset=" + depth);
       urls.add(cursorUrls.getOrDefault(depth, urls.get(urls.size() - 1)));
     }
-    Map<String, List<Double>> times = time(service.http, urls, tenant.token());
+    Map<String, List<Double>> times = time(service.http, urls, token);
     List<Row> rows = new ArrayList<>();
     int i = 0;
     for (long depth : depths) {
@@ -80,14 +114,13 @@ final class DeepPages {
       List<Double> offset = times.get(offsetUrl);
       List<Double> cursor = times.get(cursorUrl);
       boolean same = cursorUrls.containsKey(depth)
-          && service.http.get(offsetUrl, tenant.token()).body()
-              .equals(service.http.get(cursorUrl, tenant.token()).body());
+          && service.http.get(offsetUrl, token).body().equals(service.http.get(cursorUrl, token).body());
       rows.add(new Row(depth, Stats.median(offset), Stats.percentile(offset, 90), Stats.median(cursor),
           Stats.percentile(cursor, 90), same));
       System.out.printf("  depth %d: offset %.2f ms, cursor %.2f ms (same page: %s)%n",
           depth, Stats.median(offset), Stats.median(cursor), same);
     }
-    return new Result(tenant.name(), jobs, listed, walkSeconds, pages, rows);
+    return new Result(tenant, jobs, appliedSeconds, listed, walkSeconds, pages, rows);
   }
 
   /** Times each URL {@link #SAMPLES} times, round-robin, after {@link #WARMUP} untimed rounds (ms). */
