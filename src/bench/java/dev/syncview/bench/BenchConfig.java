@@ -39,8 +39,9 @@ record BenchConfig(
 
   BenchConfig {
     // Checked here, so a mistyped value stops the suite before any work rather than after ingest.
-    if (!List.of("", "ingest", "queries", "freshness").contains(experiment)) {
-      throw new IllegalArgumentException("bench.experiment is ingest, queries or freshness, not " + experiment);
+    if (!List.of("", "ingest", "queries", "freshness", "embedded").contains(experiment)) {
+      throw new IllegalArgumentException(
+          "bench.experiment is ingest, queries, freshness or embedded, not " + experiment);
     }
   }
 
@@ -94,7 +95,9 @@ record BenchConfig(
   /**
    * {@code bench.experiment=ingest}: only the service's ingest, its profile and the deep-page
    * times; {@code =queries}: the service's ingest, then the query runs with their CPU and profile;
-   * {@code =freshness}: the service's ingest, then both freshness runs with their CPU and profile.
+   * {@code =freshness}: the service's ingest, then both freshness runs with their CPU and profile;
+   * {@code =embedded}: only the service with its embedded broker taking the data set, with its heap
+   * by class and (given {@code -XX:NativeMemoryTracking=summary}) its native memory.
    * Printed, no report: a loop for trying a change.
    */
   boolean experiment(String name) {

@@ -55,6 +55,11 @@ public final class Benchmarks {
       Profiler profiler = Profiler.of(config.profile() ? Profiler.dirFor(rig.dir) : null);
       List<Profiler.Profile> profiles = new ArrayList<>();
 
+      if (config.experiment("embedded")) {
+        embeddedExperiment(rig, data, config);
+        return;
+      }
+
       System.out.println("[1/7] ingest: baseline projection");
       createTopics(rig.bootstrap, BASELINE_TOPICS);
       String baselineId = Rig.uniqueId("baseline");
@@ -186,6 +191,21 @@ public final class Benchmarks {
         service.close();
       }
     }
+  }
+
+  /**
+   * Only the last phase, with where the memory is: the service's heap by class and, when its JVM
+   * options enable Native Memory Tracking, the JVM's native memory by area.
+   */
+  private static void embeddedExperiment(Rig rig, DataSet data, BenchConfig config) throws Exception {
+    System.out.println("[7/7] memory: the service with its embedded broker takes the data set");
+    EmbeddedIngest.Result r = EmbeddedIngest.run(rig, data, config, SERVICE_TOPICS, service -> {
+      System.out.println(service.jvm.jcmd("GC.heap_info"));
+      service.jvm.jcmd("GC.class_histogram").lines().limit(25).forEach(System.out::println);
+      System.out.println(service.jvm.jcmd("VM.native_memory", "summary"));
+    });
+    System.out.printf("  embedded: median %,.0f events/s, peak RSS %,d MiB, RSS at the end %,d MiB%n",
+        r.ingest().medianRate(), r.peakRssBytes() >> 20, r.memory().rssBytes() >> 20);
   }
 
   private static void printHops(Freshness.Result r) {

@@ -112,18 +112,25 @@ final class ChildJvm implements AutoCloseable {
    * jcmd cannot tell.
    */
   long[] heap() {
+    Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+    return m.find() ? new long[] {Long.parseLong(m.group(1)) * 1024, Long.parseLong(m.group(2)) * 1024} : null;
+  }
+
+  /** What {@code jcmd <pid> <command...>} prints, or an empty string when it cannot run. */
+  String jcmd(String... command) {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(pid())));
+    cmd.addAll(List.of(command));
     try {
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-          Long.toString(pid()), "GC.heap_info").redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       p.waitFor(30, TimeUnit.SECONDS);
-      Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(out);
-      return m.find() ? new long[] {Long.parseLong(m.group(1)) * 1024, Long.parseLong(m.group(2)) * 1024} : null;
+      return out;
     } catch (IOException e) {
-      return null;
+      return "";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return null;
+      return "";
     }
   }
 
