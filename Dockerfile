@@ -6,7 +6,7 @@ COPY target/lib/ /app/lib/
 COPY target/sync-view.jar /app/sync-view.jar
 ENV HTTP_PORT=8080 DATA_DIR=/data
 # The heap bound of the README's run command; RocksDB has its own (ROCKSDB_MEMORY_MB).
-ENV JAVA_OPTS=-Xmx512m
+ENV JAVA_OPTS=-Xmx384m
 EXPOSE 8080
 # Each replica advertises its own container address to the others (application.server).
 ENTRYPOINT ["sh", "-c", "export APPLICATION_SERVER=\"${APPLICATION_SERVER:-$(hostname -i | cut -d' ' -f1):8080}\"; exec java ${JAVA_OPTS:-} -jar /app/sync-view.jar \"$@\"", "sync-view"]

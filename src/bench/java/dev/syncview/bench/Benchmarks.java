@@ -117,7 +117,6 @@ public final class Benchmarks {
             profiles.forEach(Profiler::print);
             return;
           }
-
         }
 
         int sustainable = shareOf(ingest, SUSTAINABLE_SHARE);
@@ -201,7 +200,10 @@ public final class Benchmarks {
     System.out.println("[7/7] memory: the service with its embedded broker takes the data set");
     EmbeddedIngest.Result r = EmbeddedIngest.run(rig, data, config, SERVICE_TOPICS, service -> {
       System.out.println(service.jvm.jcmd("GC.heap_info"));
-      service.jvm.jcmd("GC.class_histogram").lines().limit(25).forEach(System.out::println);
+      List<String> histogram = service.jvm.jcmd("GC.class_histogram").lines().toList();
+      histogram.stream().limit(25).forEach(System.out::println);
+      histogram.stream().filter(l -> l.startsWith("Total")).forEach(System.out::println);
+      System.out.println("after the histogram's full GC:" + service.jvm.jcmd("GC.heap_info"));
       System.out.println(service.jvm.jcmd("VM.native_memory", "summary"));
     });
     System.out.printf("  embedded: median %,.0f events/s, peak RSS %,d MiB, RSS at the end %,d MiB%n",

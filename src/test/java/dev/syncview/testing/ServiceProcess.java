@@ -42,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
     ProcessBuilder pb =
         new ProcessBuilder(
             java,
-            "-Xmx512m",
+            "-Xmx384m",
             // the production logging config, not the test classpath's logback-test.xml
             "-Dlogback.configurationFile=logback.xml",
             "-cp",
