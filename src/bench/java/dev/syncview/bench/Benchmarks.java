@@ -51,14 +51,13 @@ public final class Benchmarks {
 
     try (Rig rig = Rig.create(config); Bulk bulk = new Bulk(rig.bootstrap)) {
       System.out.println("run directory " + rig.dir + ", broker " + rig.bootstrap);
-      Wrk wrk = Wrk.prepare(wrkExecutable, script, data, rig.dir);
-      Profiler profiler = Profiler.of(config.profile() ? Profiler.dirFor(rig.dir) : null);
-      List<Profiler.Profile> profiles = new ArrayList<>();
-
       if (config.experiment("embedded")) {
         embeddedExperiment(rig, data, config);
         return;
       }
+      Wrk wrk = Wrk.prepare(wrkExecutable, script, data, rig.dir);
+      Profiler profiler = Profiler.of(config.profile() ? Profiler.dirFor(rig.dir) : null);
+      List<Profiler.Profile> profiles = new ArrayList<>();
 
       System.out.println("[1/7] ingest: baseline projection");
       createTopics(rig.bootstrap, BASELINE_TOPICS);
@@ -161,9 +160,10 @@ public final class Benchmarks {
         cpu.end("restore");
 
         // After the restore, so that neither the restore nor the freshness runs carry this tenant.
-        System.out.println("[6/7] deep pages: a tenant of its own with " + config.deepJobs() + " jobs");
+        System.out.printf("[6/7] deep pages: a tenant of its own with %,d jobs%n", config.deepJobs());
         cpu.begin();
-        DeepPages.Result deep = DeepPages.publishAndRun(restarted[0], DataSet.deep(config), bulk, rig.bootstrap);
+        DeepPages.Result deep =
+            DeepPages.publishAndRun(restarted[0], DataSet.deep(config), bulk, SERVICE_TOPICS, rig.bootstrap);
         cpu.end("deep pages");
         restarted[0].close();
         restarted[0] = null;
@@ -199,15 +199,15 @@ public final class Benchmarks {
   private static void embeddedExperiment(Rig rig, DataSet data, BenchConfig config) throws Exception {
     System.out.println("[7/7] memory: the service with its embedded broker takes the data set");
     EmbeddedIngest.Result r = EmbeddedIngest.run(rig, data, config, SERVICE_TOPICS, service -> {
-      System.out.println(service.jvm.jcmd("GC.heap_info"));
       List<String> histogram = service.jvm.jcmd("GC.class_histogram").lines().toList();
       histogram.stream().limit(25).forEach(System.out::println);
       histogram.stream().filter(l -> l.startsWith("Total")).forEach(System.out::println);
       System.out.println("after the histogram's full GC:" + service.jvm.jcmd("GC.heap_info"));
       System.out.println(service.jvm.jcmd("VM.native_memory", "summary"));
     });
-    System.out.printf("  embedded: median %,.0f events/s, peak RSS %,d MiB, RSS at the end %,d MiB%n",
-        r.ingest().medianRate(), r.peakRssBytes() >> 20, r.memory().rssBytes() >> 20);
+    System.out.printf(
+        "  embedded: median %,.0f events/s, peak RSS %,d MiB; at the end RSS / heap committed / heap used %s%n",
+        r.ingest().medianRate(), r.peakRssBytes() >> 20, Report.memory(r.memory()));
   }
 
   private static void printHops(Freshness.Result r) {

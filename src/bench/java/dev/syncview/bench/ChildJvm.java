@@ -3,6 +3,7 @@ package dev.syncview.bench;
 import dev.syncview.testing.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,7 +124,7 @@ final class ChildJvm implements AutoCloseable {
     cmd.addAll(List.of(command));
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor(30, TimeUnit.SECONDS);
       return out;
     } catch (IOException e) {

@@ -50,13 +50,13 @@ final class DeepPages {
    * Publishes the deep tenant (key and source, then its jobs), waits until the service has applied
    * every input record and finished its background work, and measures its pages.
    */
-  static Result publishAndRun(Service service, DataSet.Deep deep, Bulk bulk, String bootstrap)
+  static Result publishAndRun(Service service, DataSet.Deep deep, Bulk bulk, Ingest.Topics topics, String bootstrap)
       throws InterruptedException {
     long start = System.nanoTime();
-    bulk.sendAll(Benchmarks.SERVICE_TOPICS.apiKeys(), deep.keys());
-    bulk.sendAll(Benchmarks.SERVICE_TOPICS.sources(), deep.sources());
+    bulk.sendAll(topics.apiKeys(), deep.keys());
+    bulk.sendAll(topics.sources(), deep.sources());
     bulk.flush();
-    bulk.sendAll(Benchmarks.SERVICE_TOPICS.jobs(), deep.jobEvents());
+    bulk.sendAll(topics.jobs(), deep.jobEvents());
     bulk.flush();
     service.awaitCaughtUp(bootstrap, Duration.ofMinutes(30));
     double applied = (System.nanoTime() - start) / 1e9;

@@ -485,7 +485,8 @@ final class Report {
   private List<String> lightRow() {
     Freshness.Result light = r.lightFreshness();
     if (light == null) {
-      return List.of("freshness p99 at a lighter load", "not run (`-Dbench.freshnessLight=true` runs it)", "", "");
+      return List.of("freshness p99 at a lighter load",
+          "not run (`-Dbench.freshnessLight=true` runs it when its rate is below the main run's)", "", "");
     }
     double p99 = Stats.percentile(light.visibleMs(), 99);
     return List.of(f("freshness p99, publish → visible, at a lighter load (%,d events/s)", light.rate()),
@@ -531,7 +532,8 @@ final class Report {
     line();
   }
 
-  private static String memory(Memory m) {
+  /** RSS / heap committed / heap used. */
+  static String memory(Memory m) {
     String heap = m.heap() == null ? "?" : mib(m.heap()[0]) + " / " + mib(m.heap()[1]);
     return mib(m.rssBytes()) + " / " + heap;
   }
