@@ -1,6 +1,7 @@
 package dev.syncview.bench;
 
 import dev.syncview.config.Setting;
+import dev.syncview.testing.ServiceProcess;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ record BenchConfig(
   /** Job snapshot events that fit the 10-minute budget on the 2-core machine (BENCHMARKS.md). */
   static final int DEFAULT_JOB_EVENTS = 250_000;
   /** The JVM options of the README's run command: the service runs as documented. */
-  static final String README_JVM_ARGS = "-Xmx384m";
+  static final String README_JVM_ARGS = ServiceProcess.README_HEAP;
   /** The target rate for the freshness run. */
   static final int TARGET_FRESHNESS_RATE = 5_000;
   /** The deep-page tenant's jobs: the deepest offset, 100,000, and a full page after it. */

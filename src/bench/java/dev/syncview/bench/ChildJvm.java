@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * log file, and its memory (VmHWM, VmRSS) and CPU time are read from /proc while it runs.
  */
 final class ChildJvm implements AutoCloseable {
+  private static final Pattern HEAP_INFO = Pattern.compile("total (\\d+)K, used (\\d+)K");
   private final String name;
   private final Path log;
   private final Process process;
@@ -113,7 +114,7 @@ final class ChildJvm implements AutoCloseable {
    * jcmd cannot tell.
    */
   long[] heap() {
-    Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+    Matcher m = HEAP_INFO.matcher(jcmd("GC.heap_info"));
     return m.find() ? new long[] {Long.parseLong(m.group(1)) * 1024, Long.parseLong(m.group(2)) * 1024} : null;
   }
 

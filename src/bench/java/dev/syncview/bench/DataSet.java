@@ -32,7 +32,11 @@ final class DataSet {
    * A tenant of its own for the deep pages: its API key, its sources and {@code jobs} single
    * versions of distinct jobs, created_at uniform over the data set's days.
    */
-  record Deep(String tenant, String token, int jobs, List<Rec> keys, List<Rec> sources, List<Rec> jobEvents) {}
+  record Deep(String tenant, String token, List<Rec> keys, List<Rec> sources, List<Rec> jobEvents) {
+    int jobs() {
+      return jobEvents.size();
+    }
+  }
 
   static final String DEEP_TENANT = "bench-deep";
   static final String DEEP_TOKEN = "bench-deep-token";
@@ -91,7 +95,7 @@ final class DataSet {
       Tenant tenant = tenants.get(t);
       sourcesOf[t] = new int[perTenant[t]];
       for (int s = 0; s < perTenant[t]; s++) {
-        String id = new UUID(r.nextLong(), r.nextLong()).toString();
+        String id = uuid(r);
         List<String> dbs = tenant.databases();
         String db = s < dbs.size() ? dbs.get(s) : dbs.get(r.nextInt(dbs.size()));
         String kind = KINDS[r.nextInt(KINDS.length)];
@@ -108,7 +112,7 @@ final class DataSet {
       }
     }
     keys.add(rec("key-probe", Events.apiKey("key-probe", PROBE_TENANT, PROBE_TOKEN, null).bytes()));
-    probeSourceId = new UUID(r.nextLong(), r.nextLong()).toString();
+    probeSourceId = uuid(r);
     sourceRecords.add(rec(probeSourceId, Events.webSource(probeSourceId, PROBE_TENANT, PROBE_DATABASE).bytes()));
 
     jobs = new Jobs(new Random(c.seed() + 1), c, weights, sourcesOf);
@@ -135,19 +139,19 @@ final class DataSet {
     List<Rec> sources = new ArrayList<>();
     List<String> sourceIds = new ArrayList<>();
     for (int s = 0; s < DEEP_SOURCES; s++) {
-      String id = new UUID(r.nextLong(), r.nextLong()).toString();
+      String id = uuid(r);
       sourceIds.add(id);
       sources.add(rec(id, Events.webSource(id, DEEP_TENANT, "deep-db").bytes()));
     }
     List<Rec> jobEvents = new ArrayList<>(c.deepJobs());
     for (int i = 0; i < c.deepJobs(); i++) {
-      String id = new UUID(r.nextLong(), r.nextLong()).toString();
+      String id = uuid(r);
       String created = EPOCH.plusMillis((long) (r.nextDouble() * c.days() * 86_400_000L)).toString();
       String source = sourceIds.get(r.nextInt(DEEP_SOURCES));
-      jobEvents.add(rec(id, Events.job(id, DEEP_TENANT, source).createdAt(created).remove("ref_identifier").bytes()));
+      jobEvents.add(webScrapeJob(id, DEEP_TENANT, source, created));
     }
     List<Rec> keys = List.of(rec("key-deep", Events.apiKey("key-deep", DEEP_TENANT, DEEP_TOKEN, null).bytes()));
-    return new Deep(DEEP_TENANT, DEEP_TOKEN, c.deepJobs(), keys, List.copyOf(sources), jobEvents);
+    return new Deep(DEEP_TENANT, DEEP_TOKEN, keys, List.copyOf(sources), jobEvents);
   }
 
   int distinctJobs() {
@@ -161,7 +165,16 @@ final class DataSet {
   /** A new job of the probe tenant, newer than every other job, so it lists first (DESC). */
   static Rec probeJob(String jobId, String sourceId, long sequence) {
     String created = Instant.parse("2100-01-01T00:00:00Z").plusMillis(sequence).toString();
-    return rec(jobId, Events.job(jobId, PROBE_TENANT, sourceId).createdAt(created).remove("ref_identifier").bytes());
+    return webScrapeJob(jobId, PROBE_TENANT, sourceId, created);
+  }
+
+  /** A job of a web-scrape source (no git ref) created at {@code created}. */
+  private static Rec webScrapeJob(String jobId, String tenant, String sourceId, String created) {
+    return rec(jobId, Events.job(jobId, tenant, sourceId).createdAt(created).remove("ref_identifier").bytes());
+  }
+
+  private static String uuid(Random r) {
+    return new UUID(r.nextLong(), r.nextLong()).toString();
   }
 
   private static Rec rec(String key, byte[] value) {
@@ -201,7 +214,7 @@ final class DataSet {
       if (slotId[slot] == null) {
         int tenant = pickTenant();
         int[] own = sourcesOf[tenant];
-        slotId[slot] = new UUID(r.nextLong(), r.nextLong()).toString();
+        slotId[slot] = uuid(r);
         slotSource[slot] = own[r.nextInt(own.length)];
         slotVersion[slot] = 0;
         slotVersions[slot] = 1 + r.nextInt(c.maxVersions());

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * the test owns. It can be killed hard ({@code SIGKILL}) and started again on the same directory.
  */
 public final class ServiceProcess implements AutoCloseable {
+  /** The heap bound of the README's run command (and the Dockerfile's JAVA_OPTS): tests run the service as documented. */
+  public static final String README_HEAP = "-Xmx384m";
   private final Map<String, String> env;
   private final Path log;
   private final int httpPort;
@@ -42,7 +44,7 @@ public final class ServiceProcess implements AutoCloseable {
     ProcessBuilder pb =
         new ProcessBuilder(
             java,
-            "-Xmx384m",
+            README_HEAP,
             // the production logging config, not the test classpath's logback-test.xml
             "-Dlogback.configurationFile=logback.xml",
             "-cp",
