@@ -20,7 +20,6 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,6 +38,8 @@ public final class HttpServer {
   /** Request line plus headers; beyond it Jetty answers 414 or 431. */
   static final int MAX_HEADER_BYTES = 8 * 1024;
   static final long MAX_BODY_BYTES = 1024 * 1024;
+  /** The most of a refused or unread request body read (and dropped) so the client gets its answer. */
+  static final long MAX_DISCARDED_BYTES = 16 * MAX_BODY_BYTES;
   static final long STOP_TIMEOUT_MS = 10_000;
 
   private HttpServer() {}
@@ -76,7 +77,7 @@ public final class HttpServer {
           cfg.jetty.modifyServer(
               server -> {
                 server.setErrorHandler(new JettyErrors());
-                server.insertHandler(new SizeLimitHandler(MAX_BODY_BYTES, -1));
+                server.insertHandler(new BodyLimit(MAX_BODY_BYTES, MAX_DISCARDED_BYTES));
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new IgnoreMethodOverride());
                 server.setStopTimeout(STOP_TIMEOUT_MS);

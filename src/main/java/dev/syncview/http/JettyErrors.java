@@ -38,6 +38,12 @@ final class JettyErrors extends ErrorHandler {
     if (code >= 500 || message == null) {
       message = HttpStatus.getMessage(code);
     }
+    write(request, response, code, message, callback);
+    return true;
+  }
+
+  /** Writes an ErrorResponse as the whole answer, without touching the request's body. */
+  static void write(Request request, Response response, int code, String message, Callback callback) {
     byte[] body = ErrorBody.of(code, message);
     response.setStatus(code);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
@@ -48,6 +54,5 @@ final class JettyErrors extends ErrorHandler {
     }
     boolean head = HttpMethod.HEAD.is(request.getMethod());
     response.write(true, head ? null : ByteBuffer.wrap(body), callback);
-    return true;
   }
 }

@@ -4,27 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.syncview.kafka.EmbeddedKafkaBroker;
+import dev.syncview.testing.CaughtUp;
 import dev.syncview.testing.Events;
 import dev.syncview.testing.Json;
 import dev.syncview.testing.Producing;
 import dev.syncview.testing.ServiceProcess;
 import dev.syncview.testing.TempDirs;
+import dev.syncview.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class DeadLetterIntegrationTest {
   static final String SECRET = "planted-secret-" + UUID.randomUUID();
   static final String KEY_ID = "AKIAPLANTED" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+  static final List<String> INPUTS = List.of("sync.sources", "sync.jobs", "sync.api-keys");
 
   record Sent(RecordMetadata at, String reason, byte[] key, byte[] value) {}
 
@@ -70,7 +70,8 @@ class DeadLetterIntegrationTest {
       }
 
       // Then exactly one dead letter per case, byte for byte with its coordinates
-      List<ConsumerRecord<byte[], byte[]>> dead = consume(broker.bootstrapServers(), "sync.dead-letters", bad.size());
+      CaughtUp.await(broker.bootstrapServers(), app, INPUTS, Duration.ofMinutes(2));
+      List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readToEnd(broker.bootstrapServers(), "sync.dead-letters");
       assertThat(dead).hasSize(bad.size());
       for (Sent s : bad) {
         List<ConsumerRecord<byte[], byte[]>> matches =
@@ -99,7 +100,7 @@ class DeadLetterIntegrationTest {
       assertThat(everything).doesNotContain(SECRET).doesNotContain(KEY_ID);
       assertThat(service.log()).doesNotContain(SECRET).doesNotContain(KEY_ID);
       for (String topic : internalTopics(broker.bootstrapServers(), app)) {
-        for (ConsumerRecord<byte[], byte[]> r : consume(broker.bootstrapServers(), topic, 0)) {
+        for (ConsumerRecord<byte[], byte[]> r : TopicReader.readToEnd(broker.bootstrapServers(), topic)) {
           String text = new String(r.value() == null ? new byte[0] : r.value(), StandardCharsets.ISO_8859_1);
           assertThat(text).as(topic).doesNotContain(SECRET).doesNotContain(KEY_ID);
         }
@@ -147,32 +148,5 @@ class DeadLetterIntegrationTest {
           .filter(t -> (t.startsWith(app + "-") && t.endsWith("-changelog")) || t.equals(app + ".auth"))
           .toList();
     }
-  }
-
-  /** Reads a topic from the start: at least {@code atLeast} records, or what is there. */
-  static List<ConsumerRecord<byte[], byte[]>> consume(String bootstrap, String topic, int atLeast) {
-    Map<String, Object> cfg = new HashMap<>();
-    cfg.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    cfg.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-    cfg.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    cfg.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(cfg, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      c.subscribe(List.of(topic));
-      long quietSince = System.nanoTime();
-      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-      while (System.nanoTime() < deadline) {
-        int before = out.size();
-        c.poll(Duration.ofMillis(300)).forEach(out::add);
-        if (out.size() != before) {
-          quietSince = System.nanoTime();
-        }
-        boolean quiet = System.nanoTime() - quietSince > Duration.ofSeconds(3).toNanos();
-        if (out.size() >= atLeast && quiet) {
-          break;
-        }
-      }
-    }
-    return out;
   }
 }

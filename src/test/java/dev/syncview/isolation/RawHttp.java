@@ -65,21 +65,10 @@ final class RawHttp {
   }
 
   /**
-   * Once more when nothing at all came back: a server that answers early (414, 431, 413) and
-   * closes with request bytes unread makes TCP reset the connection, and the reset can discard
-   * the answer before it is read (seen once in about 20,000 requests). A server that really does
-   * not answer fails both times.
-   */
-  Answer send(byte[] request) {
-    Answer a = sendOnce(request);
-    return a.status() < 0 ? sendOnce(request) : a;
-  }
-
-  /**
    * Writes the request on another thread while this one reads, so that an early answer (a 413
    * before a large body is sent) is read before the server's close can reset the connection.
    */
-  private Answer sendOnce(byte[] request) {
+  Answer send(byte[] request) {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();

@@ -48,17 +48,7 @@ public final class HttpClientSupport {
     headers.forEach(b::header);
     HttpRequest request = b.build();
     try {
-      try {
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-      } catch (IOException lost) {
-        // Once more when nothing came back: a server that answers early (a 413 before a large
-        // body is sent) and closes with request bytes unread makes TCP reset the connection, and
-        // the reset can discard the answer in transit (CI saw it once). java.net.http retries
-        // only idempotent methods itself, and its Expect: 100-continue never returned a 413 here
-        // (Java 17.0.15: it waited past the request timeout). A server that really does not
-        // answer fails both times.
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-      }
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
