@@ -186,6 +186,17 @@ public final class TopicProvisioner {
     return Set.of(policy.replace(" ", "").split(",")).stream().sorted().collect(Collectors.joining(","));
   }
 
+  /** A topic's {@code max.message.bytes}: the largest record batch the broker takes for it. */
+  public static int maxMessageBytes(Admin admin, String topic) throws InterruptedException {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    try {
+      Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+      return Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
   private static int brokers(Admin admin) throws InterruptedException, ExecutionException {
     return admin.describeCluster().nodes().get().size();
   }
