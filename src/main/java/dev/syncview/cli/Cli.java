@@ -3,6 +3,9 @@ package dev.syncview.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 
 /**
  * The command tree. Every command gets {@code --help} and {@code --version} from the root (scope
@@ -33,8 +36,22 @@ public final class Cli {
     // set last: these setters reach only the subcommands added so far
     return root.setOut(writer(ctx.out()))
         .setErr(writer(ctx.err()))
+        .setExecutionStrategy(Cli::runLast)
         .setParameterExceptionHandler(new UsageErrors())
         .setExecutionExceptionHandler(new Failures());
+  }
+
+  /**
+   * Runs the last command given, as picocli does, but refuses the service's {@code --demo} before
+   * a command: picocli would accept it there and ignore it.
+   */
+  private static int runLast(ParseResult parsed) {
+    if (parsed.hasSubcommand() && parsed.hasMatchedOption("--demo")) {
+      throw new ParameterException(
+          parsed.commandSpec().commandLine(),
+          "--demo belongs to the service; it cannot be given with '" + parsed.subcommand().commandSpec().name() + "'");
+    }
+    return new RunLast().execute(parsed);
   }
 
   private static PrintWriter writer(PrintStream stream) {

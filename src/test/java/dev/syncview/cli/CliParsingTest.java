@@ -71,6 +71,7 @@ class CliParsingTest {
     return Stream.of(
         Arguments.of(new String[] {"--dmeo"}, "--dmeo"),
         Arguments.of(new String[] {"frobnicate"}, "frobnicate"),
+        Arguments.of(new String[] {"--demo", "keys", "list"}, "--demo"),
         Arguments.of(new String[] {"keys"}, "missing command"),
         Arguments.of(new String[] {"keys", "frob"}, "frob"),
         Arguments.of(new String[] {"topics"}, "missing command"),
