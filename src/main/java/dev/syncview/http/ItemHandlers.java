@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The single-object routes: get_source, get_invocation and latest-by-keys. */
+/**
+ * The single-object routes: get_source, get_invocation and latest-by-keys. What needs no data (the
+ * query string, the body) is checked before a request is relayed to the instance holding its
+ * tenant: the answer is the same on every instance.
+ */
 final class ItemHandlers {
   static final int MAX_OBJECT_KEYS = 1000;
   private static final JsonFactory JSON =
@@ -30,37 +34,43 @@ final class ItemHandlers {
 
   void source(Context ctx) throws InterruptedException {
     Principal principal = reads.authenticate(ctx);
+    QueryString query = QueryString.parse(ctx.queryString());
     if (!reads.answerHere(ctx, principal)) {
       return;
     }
-    reads.settle(ctx, QueryString.parse(ctx.queryString()));
+    reads.settle(ctx, query);
     Responses.json(ctx, 200, reads.api(ctx).source(principal, id(ctx, "source_id", "source")));
   }
 
   void job(Context ctx) throws InterruptedException {
     Principal principal = reads.authenticate(ctx);
+    QueryString query = QueryString.parse(ctx.queryString());
     if (!reads.answerHere(ctx, principal)) {
       return;
     }
-    reads.settle(ctx, QueryString.parse(ctx.queryString()));
+    reads.settle(ctx, query);
     Responses.json(ctx, 200, reads.api(ctx).job(principal, id(ctx, "invocation_id", "invocation")));
   }
 
   /** Body {@code {"object_keys": [..]}}: at most 1000 strings; 415 unless JSON. */
   void latestByKeys(Context ctx) throws InterruptedException {
     Principal principal = reads.authenticate(ctx);
-    if (!reads.answerHere(ctx, principal)) {
-      return;
-    }
-    String type = ctx.contentType();
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    if (!isJson(ctx.contentType())) {
       throw new UnsupportedMediaType();
     }
     List<String> keys = objectKeys(ctx.bodyAsBytes());
-    reads.settle(ctx, QueryString.parse(ctx.queryString()));
+    QueryString query = QueryString.parse(ctx.queryString());
+    if (!reads.answerHere(ctx, principal)) {
+      return;
+    }
+    reads.settle(ctx, query);
     String sourceId = id(ctx, "source_id", "source");
     Map<String, byte[]> latest = reads.api(ctx).latestByObjectKeys(principal, sourceId, keys);
     Responses.json(ctx, 200, object(latest));
+  }
+
+  static boolean isJson(String contentType) {
+    return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
   }
 
   /** A path id that is not a UUID names nothing: the same 404 as any unknown id. */

@@ -27,11 +27,13 @@ final class ListHandler implements Handler {
   @Override
   public void handle(Context ctx) throws InterruptedException {
     Principal principal = reads.authenticate(ctx);
+    // Parameters are checked before a relay: their 400 is the same on every instance, and a relay
+    // carries only a query string it could decode.
+    QueryString query = QueryString.parse(ctx.queryString());
+    ListParams.Request request = ListParams.parse(route, query, principal.tenant(), cursors);
     if (!reads.answerHere(ctx, principal)) {
       return;
     }
-    QueryString query = QueryString.parse(ctx.queryString());
-    ListParams.Request request = ListParams.parse(route, query, principal.tenant(), cursors);
     reads.settle(ctx, query);
     Page page = reads.api(ctx).list(principal, request.query());
     if (page.next() != null) {

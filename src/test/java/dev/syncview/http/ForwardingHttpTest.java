@@ -94,7 +94,6 @@ class ForwardingHttpTest {
   @ValueSource(
       strings = {
         "/api/v1/sources?limit=5",
-        "/api/v1/sources?limit=abc",
         "/api/v1/invocations?source_id=" + SOURCE,
         "/api/v1/sources/" + SOURCE,
         "/api/v1/invocations/00000000-0000-4000-9000-0000000000d2",
@@ -113,6 +112,22 @@ class ForwardingHttpTest {
     assertThat(relayed.body()).isEqualTo(direct.body());
     assertThat(relayed.headers().firstValue("X-Served-By")).hasValue("owner");
     assertThat(relayed.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v1/sources?limit=abc", "/api/v1/sources?x=%C3%28", "/api/v1/sources/" + SOURCE + "?x=%FF"})
+  void shouldAnswerAParameterErrorWhereItArrivesWithTheOwnersAnswer(String path) {
+    // Given the tenant's active copy on the owner
+    where.set(new Placement.Target(1, false, ownerAddress, List.of(), false));
+
+    // When a request with a bad parameter reaches the router
+    HttpResponse<String> here = http.get(path, "tok");
+    HttpResponse<String> direct = new HttpClientSupport(owner.port()).get(path, "tok");
+
+    // Then it answers the owner's 400 itself: checking parameters needs no data
+    assertThat(here.statusCode()).isEqualTo(400);
+    assertThat(here.body()).isEqualTo(direct.body());
+    assertThat(here.headers().firstValue("X-Served-By")).hasValue("router");
   }
 
   @Test

@@ -38,11 +38,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpFuzzTest {
-  static final String GH = "00000000-0000-4000-8000-0000000000e1";
+  static final String GH = FuzzInputs.GH;
   static final String S3 = "00000000-0000-4000-8000-0000000000e2";
   static final String WEB = "00000000-0000-4000-8000-0000000000e3";
   static final String FILE = "00000000-0000-4000-8000-0000000000e4";
-  static final String FOREIGN = "00000000-0000-4000-8000-0000000000f1";
+  static final String FOREIGN = FuzzInputs.FOREIGN;
   static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
   static final int QUERY_CASES = 1500;
   static final int REQUEST_CASES = 1000;
@@ -54,6 +54,7 @@ class HttpFuzzTest {
   HttpClientSupport http;
   LogCapture logs;
   Random rnd;
+  FuzzInputs in;
   /** One example per kind of wrong answer, so a run reports every distinct defect at once. */
   final Map<String, String> problems = new LinkedHashMap<>();
   int sent;
@@ -94,6 +95,7 @@ class HttpFuzzTest {
   @BeforeEach
   void fresh() {
     rnd = new Random(SEED);
+    in = new FuzzInputs(rnd);
     problems.clear();
     sent = 0;
     knownHeadBodies = 0;
@@ -118,89 +120,6 @@ class HttpFuzzTest {
   }
 
   // ---------------------------------------------------------------- generators
-
-  static final String[] PARAM_NAMES = {
-    "database_name", "source_type", "limit", "offset", "order_by", "cursor", "min_position", "source_id",
-    "status", "x", "LIMIT", "limit%20", "li%6Dit", "%00", "%FF", "", "a[]", "%C3%28", "tenant", "token"
-  };
-
-  static final String[] VALUES = {
-    "", "0", "1", "1000", "1001", "100", "-1", "+1", "%2B1", "1e3", "0x10", "1.0", "%201", "1%20", "\u00d9\u00a1" /* raw UTF-8 of U+0661 */,
-    "%D9%A1", "9".repeat(30), "9".repeat(4000), "0".repeat(500) + "7", "18446744073709551616",
-    "9223372036854775807", "9223372036854775808", "%00", "%C3%28", "%FF", "%C0%AF", "%ED%A0%80", "%ED%B0%80",
-    "%F4%90%80%80", "%F0%9F%92%A5", "%E2%82", "%zz", "%", "%4", "%%", "+", "++", "a+b", "%2B", "%26", "%3D",
-    "ASC", "asc", "DESC", "aSc", "a%C5%BFc", "desc%20", "ASC%00", "github", "GITHUB", "web_scrape", "s3", "S3",
-    "file_upload", "Unknown", "none", "pending", "complete", "Pending", "docs", "Docs", "docs%20", "%20docs",
-    "bucket", "web", "files", "d".repeat(256), "d".repeat(257), "%C3%A9".repeat(256), "%C3%A9".repeat(257),
-    GH, GH.toUpperCase(Locale.ROOT), FOREIGN, "00000000-0000-4000-8000-00000000dead", "not-a-uuid",
-    "AQAAAAGh9FJZgGIA-xgoGDXM", "AAAA", "____", "!!!!", "sync.jobs:0:1", "sync.jobs:0:-1", "sync.jobs:9:1",
-    "sync.sources:0:99999999999999999999", "other.topic:0:1", "sync.jobs", "sync.jobs:0", "sync.api-keys:0:0",
-    "\u00e9", "\u00ff\u00fe", "\"", "<script>", "'", "\\", "%5C", "%0D%0A", "%0A", "%09", "\t", "#", "?", "/",
-    "..", "%2e%2e", "=", "==", "&"
-  };
-
-  String pick(String[] a) {
-    return a[rnd.nextInt(a.length)];
-  }
-
-  /** A random query string: known and unknown names, boundary values, repeats, bad encodings. */
-  String query() {
-    int n = switch (rnd.nextInt(20)) {
-      case 0 -> 0;
-      case 1 -> 300 + rnd.nextInt(400); // near and over the 8 KiB request-line limit
-      case 2 -> 20 + rnd.nextInt(60);
-      default -> 1 + rnd.nextInt(6);
-    };
-    StringBuilder q = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      if (i > 0) {
-        q.append(rnd.nextInt(30) == 0 ? "&&" : "&");
-      }
-      String name = pick(PARAM_NAMES);
-      String value = rnd.nextInt(10) == 0 ? pick(VALUES) + pick(VALUES) : pick(VALUES);
-      switch (rnd.nextInt(12)) {
-        case 0 -> q.append(name);
-        case 1 -> q.append(name).append('=');
-        case 2 -> q.append('=').append(value);
-        case 3 -> q.append(name).append('=').append(value).append('=').append(value);
-        default -> q.append(name).append('=').append(value);
-      }
-    }
-    return q.toString();
-  }
-
-  String token() {
-    return switch (rnd.nextInt(10)) {
-      case 0 -> null;
-      case 1 -> "scoped";
-      case 2 -> "other-tok";
-      case 3 -> "nope";
-      case 4 -> "";
-      default -> "tok";
-    };
-  }
-
-  static String request(String method, String target, Map<String, String> headers, String body) {
-    StringBuilder r = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-    r.append("Host: localhost\r\n");
-    headers.forEach((k, v) -> r.append(k).append(": ").append(v).append("\r\n"));
-    if (body != null && !headers.containsKey("Content-Length") && !headers.containsKey("Transfer-Encoding")) {
-      r.append("Content-Length: ").append(body.getBytes(StandardCharsets.ISO_8859_1).length).append("\r\n");
-    }
-    r.append("Connection: close\r\n\r\n");
-    if (body != null) {
-      r.append(body);
-    }
-    return r.toString();
-  }
-
-  static Map<String, String> headers(String token) {
-    Map<String, String> m = new LinkedHashMap<>();
-    if (token != null) {
-      m.put("x-chroma-token", token);
-    }
-    return m;
-  }
 
   // ---------------------------------------------------------------- checks
 
@@ -328,7 +247,7 @@ class HttpFuzzTest {
   }
 
   RawHttp.Answer send(String method, String target, Map<String, String> headers, String body) {
-    String request = request(method, target, headers, body);
+    String request = FuzzInputs.request(method, target, headers, body);
     RawHttp.Answer a = raw.send(request);
     check(method, target, request, a);
     return a;
@@ -346,15 +265,15 @@ class HttpFuzzTest {
 
     // When thousands of random query strings arrive on them (and on latest-by-keys)
     for (int i = 0; i < QUERY_CASES; i++) {
-      String q = query();
+      String q = in.query();
       if (rnd.nextInt(8) == 0) {
-        Map<String, String> hd = headers(token());
+        Map<String, String> hd = FuzzInputs.headers(in.token());
         hd.put("Content-Type", "application/json");
         send("POST", "/api/v1/sources/" + S3 + "/invocations/latest-by-keys?" + q, hd,
             "{\"object_keys\":[\"key-1\"]}");
       } else {
         String method = rnd.nextInt(10) == 0 ? "HEAD" : "GET";
-        send(method, pick(paths) + "?" + q, headers(token()), null);
+        send(method, in.pick(paths) + "?" + q, FuzzInputs.headers(in.token()), null);
       }
     }
 
@@ -391,7 +310,7 @@ class HttpFuzzTest {
 
     // When each is sent; Then the status is the documented one, with an ErrorResponse when 4xx
     for (Map.Entry<String, Integer> c : cases.entrySet()) {
-      RawHttp.Answer a = send("GET", "/api/v1/sources?" + c.getKey(), headers("tok"), null);
+      RawHttp.Answer a = send("GET", "/api/v1/sources?" + c.getKey(), FuzzInputs.headers("tok"), null);
       assertThat(a.status()).as("?%s -> %s", shorten(c.getKey()), a).isEqualTo(c.getValue());
     }
     assertNoProblems();
@@ -407,10 +326,10 @@ class HttpFuzzTest {
       "%C0%AF", "%C3%28", "%FF", "..", "%2e%2e", "%2F", "a".repeat(3000), "a".repeat(9000), "", " ", "%20",
       GH + ";x=1", GH + "/", "*", "%25", "\u00e9"};
     return switch (rnd.nextInt(16)) {
-      case 0 -> "/api/v1/sources/" + pick(ids);
-      case 1 -> "/api/v1/invocations/" + pick(ids);
-      case 2 -> "/api/v1/sources/" + pick(ids) + "/invocations/latest-by-keys";
-      case 3 -> pick(new String[] {"/", "*", "//api/v1/sources", "/api/v1/./sources", "/api/v1/../v1/sources",
+      case 0 -> "/api/v1/sources/" + in.pick(ids);
+      case 1 -> "/api/v1/invocations/" + in.pick(ids);
+      case 2 -> "/api/v1/sources/" + in.pick(ids) + "/invocations/latest-by-keys";
+      case 3 -> in.pick(new String[] {"/", "*", "//api/v1/sources", "/api/v1/./sources", "/api/v1/../v1/sources",
         "/api/v1/sources/", "/api/v1/SOURCES", "/api/v1/sources;jsessionid=1", "/api/v1/sources%2F" + GH,
         "/api/v1/%2e%2e/v1/sources", "/api/v1/sources#frag", "http://localhost/api/v1/sources",
         "http://evil.example/api/v1/sources", "/docs/ui/../../logback.xml", "/docs/ui/%2e%2e%2fopenapi.json",
@@ -451,7 +370,7 @@ class HttpFuzzTest {
   void shouldAnswer200OrA4xxErrorResponseWhenMethodsPathsAndHeadersAreRandom() {
     // Given random methods, paths (encodings, traversal, huge) and headers (duplicates, huge)
     for (int i = 0; i < REQUEST_CASES; i++) {
-      String method = pick(METHODS);
+      String method = in.pick(METHODS);
       String target = path();
       StringBuilder extra = new StringBuilder();
       int headerCount = rnd.nextInt(30) == 0 ? 150 + rnd.nextInt(200) : rnd.nextInt(4);
@@ -463,8 +382,8 @@ class HttpFuzzTest {
         body = rnd.nextBoolean() ? "{\"object_keys\":[\"key-1\"]}" : "garbage";
         extra.append("Content-Type: application/json\r\n");
       }
-      Map<String, String> hd = headers(token());
-      String request = request(method, target, hd, body).replaceFirst("\r\n", "\r\n" + extra);
+      Map<String, String> hd = FuzzInputs.headers(in.token());
+      String request = FuzzInputs.request(method, target, hd, body).replaceFirst("\r\n", "\r\n" + extra);
 
       // When it is sent as raw bytes
       RawHttp.Answer a = raw.send(request);
@@ -552,7 +471,7 @@ class HttpFuzzTest {
     // When each is posted with every token kind
     for (String[] body : bodies) {
       for (String token : new String[] {"tok", "scoped", null}) {
-        Map<String, String> hd = headers(token);
+        Map<String, String> hd = FuzzInputs.headers(token);
         if (body[0] != null) {
           hd.put("Content-Type", body[0]);
         }
@@ -572,7 +491,7 @@ class HttpFuzzTest {
         }
         mutated = new String(c);
       }
-      Map<String, String> hd = headers("tok");
+      Map<String, String> hd = FuzzInputs.headers("tok");
       hd.put("Content-Type", "application/json");
       send("POST", "/api/v1/sources/" + S3 + "/invocations/latest-by-keys", hd, mutated);
     }
@@ -595,7 +514,7 @@ class HttpFuzzTest {
       {"text/plain", "{\"object_keys\":[]}", 415},
     };
     for (Object[] c : cases) {
-      Map<String, String> hd = headers("tok");
+      Map<String, String> hd = FuzzInputs.headers("tok");
       hd.put("Content-Type", (String) c[0]);
 
       // When it is posted
@@ -683,8 +602,8 @@ class HttpFuzzTest {
   @Test
   void shouldAnswerUriTooLongAndHeadersTooLargeWhenTheRequestHeadExceeds8KiB() {
     // Given a request line, then headers, each over 8 KiB
-    RawHttp.Answer longLine = send("GET", "/api/v1/sources?x=" + "a".repeat(9000), headers("tok"), null);
-    Map<String, String> big = headers("tok");
+    RawHttp.Answer longLine = send("GET", "/api/v1/sources?x=" + "a".repeat(9000), FuzzInputs.headers("tok"), null);
+    Map<String, String> big = FuzzInputs.headers("tok");
     big.put("X-Big", "b".repeat(9000));
     RawHttp.Answer bigHeader = send("GET", "/api/v1/sources", big, null);
 
@@ -698,10 +617,10 @@ class HttpFuzzTest {
   void shouldNeverAnswerAnotherTenantsDataWhateverTheQueryWhenTheTokenIsOtherTenants() {
     // Given globex's token and random hostile listing queries
     for (int i = 0; i < 300; i++) {
-      String target = (rnd.nextBoolean() ? "/api/v1/sources?" : "/api/v1/invocations?") + query();
+      String target = (rnd.nextBoolean() ? "/api/v1/sources?" : "/api/v1/invocations?") + in.query();
 
       // When it is sent
-      RawHttp.Answer a = send("GET", target, headers("other-tok"), null);
+      RawHttp.Answer a = send("GET", target, FuzzInputs.headers("other-tok"), null);
 
       // Then a 200 holds only globex's jobs (of source FOREIGN)
       if (a.status() == 200) {
@@ -718,7 +637,7 @@ class HttpFuzzTest {
   @Test
   void shouldAnswerLatestByKeysWithoutA5xxWhenAnObjectKeyIsLongerThan65535Bytes() {
     // Given a body under the 1 MiB limit whose one object key has 65,536 bytes
-    Map<String, String> hd = headers("tok");
+    Map<String, String> hd = FuzzInputs.headers("tok");
     hd.put("Content-Type", "application/json");
     String body = "{\"object_keys\":[\"" + "a".repeat(65_536) + "\"]}";
 
