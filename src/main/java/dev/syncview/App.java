@@ -42,6 +42,7 @@ public final class App implements AutoCloseable {
     EmbeddedKafkaBroker broker;
     Admin admin;
     Projection projection;
+    StreamsStatus status;
     Javalin http;
   }
 
@@ -70,6 +71,7 @@ public final class App implements AutoCloseable {
       Projection p = new Projection(config, bootstrap, replication, parts.metrics);
       parts.projection = p;
       StreamsStatus status = new StreamsStatus(p::streams);
+      parts.status = status;
       parts.metrics.bind(status);
       AtomicReference<String> self = new AtomicReference<>();
       parts.http =
@@ -123,6 +125,11 @@ public final class App implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** What {@code /health/live} reports: false once the projection has failed for good. */
+  public boolean live() {
+    return parts.status == null || parts.status.live();
   }
 
   /** Waits until the view answers queries; false on timeout. */

@@ -12,10 +12,13 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
 /**
- * Entry point. {@code run} (the default) starts the service; {@code --demo} also publishes the
- * sample data and prints tokens and a curl command; {@code create-key} issues an API key.
+ * Entry point. {@code run} (the default) starts the service, and exits with {@link
+ * FatalExit#STATUS} if its projection fails for good; {@code --demo} also publishes the sample data
+ * and prints tokens and a curl command; {@code create-key} issues an API key.
  */
 public final class Main {
   static final String LOG_FORMAT_PROPERTY = "syncview.log.format";
@@ -62,10 +65,12 @@ public final class Main {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  stopping.set(true);
                   app.close(Duration.ofMillis(config.shutdownTimeoutMs()));
                   stopped.countDown();
                 },
@@ -77,7 +82,11 @@ public final class Main {
         System.err.println("publishing the demo data failed: " + e.getMessage());
       }
     }
-    stopped.await();
+    if (FatalExit.awaitFailure(stopped, stopping::get, app::live, Duration.ofSeconds(1))) {
+      LoggerFactory.getLogger(Main.class)
+          .error("the projection failed for good; exiting with status {} to be restarted", FatalExit.STATUS);
+      System.exit(FatalExit.STATUS);
+    }
   }
 
   private static void demo(App app, AppConfig config, PrintStream out) throws InterruptedException {

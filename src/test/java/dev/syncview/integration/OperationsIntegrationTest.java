@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The service as an operator runs it (a child JVM, JSON logs, a broker of its own): metrics that
- * move with real traffic, logs without secrets, SIGTERM that stops it cleanly and quickly, and a
- * restart that finds its state instead of restoring it, answering 503 until it is ready.
+ * move with real traffic, logs without secrets, SIGTERM that
+ * stops it cleanly and quickly, a restart that finds its state instead of restoring it, answering
+ * 503 until it is ready, and an exit of its own when the projection fails for good.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -189,6 +192,20 @@ class OperationsIntegrationTest {
     List<String> second = all.subList(before, all.size());
     assertThat(second).noneMatch(l -> l.startsWith("restored store") && !l.startsWith("restored store auth"));
     assertThat(Json.parse(http.get("/api/v1/sources?limit=1000", TOKEN).body())).hasSize(JOBS);
+  }
+
+  @Test
+  @Order(5)
+  void shouldExitWithItsOwnStatusWhenTheProjectionFailsForGood() throws Exception {
+    // Given a running service; When an input topic disappears under it (a broken cluster)
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      admin.deleteTopics(List.of("sync.jobs")).all().get();
+    }
+
+    // Then the process exits by itself, so a restart policy (Compose's restart:) replaces it
+    await().atMost(Duration.ofMinutes(1)).until(() -> !service.alive());
+    assertThat(service.stop(Duration.ofSeconds(1))).isEqualTo(3);
+    assertThat(messages(service.log())).contains("the projection failed for good; exiting with status 3 to be restarted");
   }
 
   private void awaitHealth(Duration timeout) {
