@@ -3,6 +3,7 @@ package dev.syncview.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.syncview.deploy.OpsQueries;
 import dev.syncview.kafka.EmbeddedKafkaBroker;
 import dev.syncview.testing.Events;
 import dev.syncview.testing.HttpClientSupport;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The service as an operator runs it (a child JVM, JSON logs, a broker of its own): metrics that
- * move with real traffic, logs without secrets, SIGTERM that
+ * move with real traffic (and hold everything ops/ queries), logs without secrets, SIGTERM that
  * stops it cleanly and quickly, a restart that finds its state instead of restoring it, answering
  * 503 until it is ready, and an exit of its own when the projection fails for good.
  */
@@ -64,6 +65,8 @@ class OperationsIntegrationTest {
                 "ops-" + UUID.randomUUID().toString().substring(0, 8),
                 EmbeddedKafkaBroker.freePort("127.0.0.1"))
             .with("LOG_FORMAT", "json")
+            // a min_position the view never reaches is then a quick 503
+            .with("MIN_POSITION_TIMEOUT_MS", "300")
             .start();
     http = service.http();
     awaitHealth(Duration.ofMinutes(2));
@@ -132,6 +135,21 @@ class OperationsIntegrationTest {
     assertThat(m).containsPattern("kafka_stream_state_\\w+\\{.*rocksdb");
     assertThat(m).containsPattern("kafka_consumer_fetch_manager_records_lag\\{.*partition=");
     assertThat(m).contains("jvm_memory_used_bytes").contains("process_cpu_usage");
+  }
+
+  @Test
+  @Order(2)
+  void shouldExposeEveryMetricAndLabelTheOpsAlertsAndDashboardQuery() {
+    // Given a 503 answered (a dead letter and Streams' task metrics exist since the start)
+    assertThat(http.get("/api/v1/sources?min_position=sync.jobs:0:999999999", TOKEN).statusCode()).isEqualTo(503);
+
+    // When /metrics is scraped
+    String m = http.get("/metrics", null).body();
+
+    // Then every metric ops/prometheus/alerts.yml and ops/grafana/sync-view.json read is there
+    assertThat(OpsQueries.all())
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(OpsQueries.exposes(m, s)).as("%s in /metrics", s).isTrue());
   }
 
   @Test
