@@ -44,6 +44,7 @@ public final class App implements AutoCloseable {
     Admin admin;
     Projection projection;
     AppliedPositions freshness;
+    StreamsStatus status;
     Javalin http;
   }
 
@@ -75,6 +76,7 @@ public final class App implements AutoCloseable {
       Projection p = new Projection(config, bootstrap, replication, parts.metrics, limits);
       parts.projection = p;
       StreamsStatus status = new StreamsStatus(p::streams);
+      parts.status = status;
       parts.metrics.bind(status);
       parts.freshness = new AppliedPositions(parts.admin, config.applicationId(), config.topics(), status);
       AtomicReference<String> self = new AtomicReference<>();
@@ -129,6 +131,11 @@ public final class App implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** What {@code /health/live} reports: false once the projection has failed for good. */
+  public boolean live() {
+    return parts.status == null || parts.status.live();
   }
 
   /** Waits until the view answers queries; false on timeout. */

@@ -1,11 +1,14 @@
 package dev.syncview.cli;
 
 import dev.syncview.App;
+import dev.syncview.FatalExit;
 import dev.syncview.config.AppConfig;
 import dev.syncview.tools.DemoData;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -25,7 +28,8 @@ import picocli.CommandLine.ScopeType;
     exitCodeList = {
       "0:done",
       "1:the command failed (Kafka unreachable, topics differ, the reset tool refused, ...)",
-      "2:usage error: unknown command or option, missing or invalid value, invalid setting"
+      "2:usage error: unknown command or option, missing or invalid value, invalid setting",
+      "3:the service's projection failed for good (it exits to be restarted)"
     })
 final class ServiceCommand implements Callable<Integer> {
   private final CliContext ctx;
@@ -47,10 +51,12 @@ final class ServiceCommand implements Callable<Integer> {
       throw new IllegalStateException("failed to start", e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  stopping.set(true);
                   app.close(Duration.ofMillis(config.shutdownTimeoutMs()));
                   stopped.countDown();
                 },
@@ -58,7 +64,11 @@ final class ServiceCommand implements Callable<Integer> {
     if (demo) {
       publishDemo(app, config);
     }
-    stopped.await();
+    if (FatalExit.awaitFailure(stopped, stopping::get, app::live, Duration.ofSeconds(1))) {
+      LoggerFactory.getLogger(ServiceCommand.class)
+          .error("the projection failed for good; exiting with status {} to be restarted", FatalExit.STATUS);
+      return FatalExit.STATUS;
+    }
     return 0;
   }
 

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <p>A failure that escapes the topology is a bug or a broken cluster, never bad input (which is
  * dead-lettered): retrying the same record would fail again, so the client shuts down
  * ({@code SHUTDOWN_CLIENT}) and the service reports itself unhealthy and not live instead of
- * looping; the orchestrator restarts it, and the restart resumes from the last commit.
+ * looping, then exits (Main); its supervisor restarts it, and the restart resumes from the last
+ * commit.
  */
 public final class Projection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Projection.class);

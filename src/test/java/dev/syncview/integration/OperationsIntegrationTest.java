@@ -3,6 +3,7 @@ package dev.syncview.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.syncview.deploy.OpsQueries;
 import dev.syncview.kafka.EmbeddedKafkaBroker;
 import dev.syncview.testing.Events;
 import dev.syncview.testing.HttpClientSupport;
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,8 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The service as an operator runs it (a child JVM, JSON logs, a broker of its own): metrics that
- * move with real traffic, logs without secrets, SIGTERM that stops it cleanly and quickly, and a
- * restart that finds its state instead of restoring it, answering 503 until it is ready.
+ * move with real traffic (and hold everything ops/ queries), logs without secrets, SIGTERM that
+ * stops it cleanly and quickly, a restart that finds its state instead of restoring it, answering
+ * 503 until it is ready, and an exit of its own when the projection fails for good.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,6 +65,8 @@ class OperationsIntegrationTest {
                 "ops-" + UUID.randomUUID().toString().substring(0, 8),
                 EmbeddedKafkaBroker.freePort("127.0.0.1"))
             .with("LOG_FORMAT", "json")
+            // a min_position the view never reaches is then a quick 503
+            .with("MIN_POSITION_TIMEOUT_MS", "300")
             .start();
     http = service.http();
     awaitHealth(Duration.ofMinutes(2));
@@ -133,6 +139,21 @@ class OperationsIntegrationTest {
 
   @Test
   @Order(2)
+  void shouldExposeEveryMetricAndLabelTheOpsAlertsAndDashboardQuery() {
+    // Given a 503 answered (a dead letter and Streams' task metrics exist since the start)
+    assertThat(http.get("/api/v1/sources?min_position=sync.jobs:0:999999999", TOKEN).statusCode()).isEqualTo(503);
+
+    // When /metrics is scraped
+    String m = http.get("/metrics", null).body();
+
+    // Then every metric ops/prometheus/alerts.yml and ops/grafana/sync-view.json read is there
+    assertThat(OpsQueries.all())
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(OpsQueries.exposes(m, s)).as("%s in /metrics", s).isTrue());
+  }
+
+  @Test
+  @Order(2)
   void shouldLogOneJsonObjectPerLineWithoutTokensOrSecrets() {
     String log = service.log();
     assertThat(log.lines().filter(l -> !l.isBlank()).toList())
@@ -189,6 +210,20 @@ class OperationsIntegrationTest {
     List<String> second = all.subList(before, all.size());
     assertThat(second).noneMatch(l -> l.startsWith("restored store") && !l.startsWith("restored store auth"));
     assertThat(Json.parse(http.get("/api/v1/sources?limit=1000", TOKEN).body())).hasSize(JOBS);
+  }
+
+  @Test
+  @Order(5)
+  void shouldExitWithItsOwnStatusWhenTheProjectionFailsForGood() throws Exception {
+    // Given a running service; When an input topic disappears under it (a broken cluster)
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      admin.deleteTopics(List.of("sync.jobs")).all().get();
+    }
+
+    // Then the process exits by itself, so a restart policy (Compose's restart:) replaces it
+    await().atMost(Duration.ofMinutes(1)).until(() -> !service.alive());
+    assertThat(service.stop(Duration.ofSeconds(1))).isEqualTo(3);
+    assertThat(messages(service.log())).contains("the projection failed for good; exiting with status 3 to be restarted");
   }
 
   private void awaitHealth(Duration timeout) {
