@@ -33,8 +33,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hostile records on every input topic, through the real topology (TopologyTestDriver): 1 MB
- * strings, 10k-deep JSON, extreme numbers and dates, control characters and NUL, duplicate keys,
+ * Hostile records on every input topic, through the real topology (TopologyTestDriver): strings
+ * just under and over what the view carries, 10k-deep JSON, extreme numbers and dates, control characters and NUL, duplicate keys,
  * invalid UTF-8, values that are not JSON objects, empty values, hostile record keys. Each record is
  * either dead-lettered (exactly one dead letter, original key and value byte for byte, the
  * documented reason) or stored safely (every answer about it is valid UTF-8 JSON holding the value
@@ -48,7 +48,12 @@ class HostileEventsTest {
   static final String JOB0 = "7d0c6d58-5f0e-4b7a-9a51-0d1f1b2f6e10";
   static final String JOB2 = "8e1d7e69-6a1f-4c8b-8b62-1e2a2c3f7a21";
   static final String NEXT = "9f2e8f7a-7b2a-4d9c-9c73-2f3b3d4a8b32";
-  static final String MB = "x".repeat(1024 * 1024);
+  /** Just under what the view carries in a value (RecordLimits), with room for the rest of the JSON. */
+  static final String MB = "x".repeat(1024 * 1024 - 4096);
+  /** A field that alone takes a value over what the view carries. */
+  static final String OVER_MB = "x".repeat(1024 * 1024);
+  /** Just under what the view carries in a record key. */
+  static final String KEY_KB = "k".repeat(1000);
   static final String STORED = "(stored)";
   static final String EITHER = "(either)";
 
@@ -244,7 +249,9 @@ class HostileEventsTest {
     // --- sources: hostile record keys
     c.add(new Case("source keyed by bytes C3 28", "sources", new byte[] {(byte) 0xC3, 0x28}, source2().bytes(), "invalid-uuid", null));
     c.add(new Case("source keyed by an empty key", "sources", new byte[0], source2().bytes(), "invalid-uuid", null));
-    c.add(new Case("source keyed by 1 MB", "sources", utf8(MB), source2().bytes(), "invalid-uuid", null));
+    c.add(new Case("source keyed by 1,000 bytes", "sources", utf8(KEY_KB), source2().bytes(), "invalid-uuid", null));
+    c.add(new Case("source keyed by 1 MB", "sources", utf8(OVER_MB), source2().bytes(), "too-large", null));
+    c.add(src("with a 1 MiB unknown field", source2().set("junk", OVER_MB), "too-large"));
     c.add(new Case("source keyed by its id and a NUL", "sources", utf8(SRC2 + "\u0000"), source2().bytes(), "invalid-uuid", null));
 
     // --- jobs
@@ -280,7 +287,9 @@ class HostileEventsTest {
     c.add(job("that is empty", new byte[0], "malformed-json"));
     c.add(job("that is a JSON array", utf8("[" + validJob + "]"), "malformed-json"));
     c.add(job("that is JSON null", utf8("null"), "malformed-json"));
-    c.add(new Case("job keyed by 1 MB", "jobs", utf8(MB), job2().bytes(), "invalid-uuid", null));
+    c.add(new Case("job keyed by 1,000 bytes", "jobs", utf8(KEY_KB), job2().bytes(), "invalid-uuid", null));
+    c.add(new Case("job keyed by 1 MB", "jobs", utf8(OVER_MB), job2().bytes(), "too-large", null));
+    c.add(job("failed with a 1 MiB error", job2().setJson("status", "{\"failed\":{\"error\":\"" + OVER_MB + "\"}}"), "too-large"));
 
     // --- API keys
     c.add(key("with a 1 MB token_sha256", key2().set("token_sha256", MB), "invalid-field"));
@@ -295,8 +304,14 @@ class HostileEventsTest {
     c.add(key("that is a JSON string", utf8("\"k2\""), "malformed-json"));
     c.add(new Case("api key keyed by bytes C3 28", "api-keys", new byte[] {(byte) 0xC3, 0x28}, key2().bytes(), "key-mismatch", null));
     c.add(new Case("api key keyed by an empty key", "api-keys", new byte[0], key2().bytes(), "key-mismatch", null));
-    c.add(new Case("api key with a 1 MB id", "api-keys", utf8("k" + MB), Events.apiKey("k" + MB, "acme", "tok2", null).bytes(),
-        STORED, t -> assertThat(t.h.login("tok2").keyId()).isEqualTo("k" + MB)));
+    c.add(new Case("api key with a 1,000-byte id", "api-keys", utf8(KEY_KB), Events.apiKey(KEY_KB, "acme", "tok2", null).bytes(),
+        STORED, t -> assertThat(t.h.login("tok2").keyId()).isEqualTo(KEY_KB)));
+    c.add(new Case("api key with a 600,000-byte id and the value {}", "api-keys", utf8("k".repeat(600_000)), utf8("{}"), "too-large", null));
+    c.add(new Case("api key with a 1 MB id", "api-keys", utf8("k" + OVER_MB), Events.apiKey("k" + OVER_MB, "acme", "tok2", null).bytes(),
+        "too-large", null));
+    c.add(new Case("api key scoped to 100,000 databases", "api-keys", utf8("k2"),
+        key2().setJson("databases", databases(100_000)).bytes(), STORED,
+        t -> assertThat(t.h.login("tok2").databases()).hasSize(100_000).contains("d99999")));
     c.add(new Case("api key with NUL and controls in its tenant", "api-keys", utf8("k2"),
         Events.apiKey("k2", "ac\u0000me\u001f", "tok2", null).bytes(), STORED,
         t -> {
@@ -456,5 +471,14 @@ class HostileEventsTest {
     List<TestRecord<byte[], byte[]>> dead = h.deadLetters();
     assertThat(dead).hasSize(1);
     assertThat(header(dead.get(0), "dlq.reason")).isEqualTo("invalid-field");
+  }
+
+  /** A JSON array of that many distinct database names. */
+  static String databases(int count) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < count; i++) {
+      b.append(i == 0 ? "" : ",").append("\"d").append(i).append('"');
+    }
+    return b.append(']').toString();
   }
 }
