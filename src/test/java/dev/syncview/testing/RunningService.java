@@ -68,6 +68,10 @@ public final class RunningService implements AutoCloseable {
     return new HttpClientSupport(app.httpPort());
   }
 
+  public int httpPort() {
+    return app.httpPort();
+  }
+
   public String bootstrapServers() {
     return app.bootstrapServers();
   }
