@@ -13,6 +13,7 @@ import dev.syncview.runtime.StreamsPlacement;
 import dev.syncview.runtime.StreamsStatus;
 import dev.syncview.runtime.StreamsViewStores;
 import dev.syncview.runtime.TopicLayout;
+import dev.syncview.topology.RecordLimits;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,7 +68,10 @@ public final class App implements AutoCloseable {
           parts.broker != null ? parts.broker.bootstrapServers() : config.bootstrapServers();
       parts.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
       int replication = provisionTopics(config, parts.admin);
-      Projection p = new Projection(config, bootstrap, replication, parts.metrics);
+      RecordLimits limits =
+          RecordLimits.DEFAULT.withDeadLetterTopicLimit(
+              TopicProvisioner.maxMessageBytes(parts.admin, config.topics().deadLetters()));
+      Projection p = new Projection(config, bootstrap, replication, parts.metrics, limits);
       parts.projection = p;
       StreamsStatus status = new StreamsStatus(p::streams);
       parts.metrics.bind(status);

@@ -11,7 +11,8 @@ public enum DeadLetterReason {
   TYPE_KEYS("type-keys"),
   UNKNOWN_STATUS("unknown-status"),
   TENANT_MISMATCH("tenant-mismatch"),
-  DUPLICATE_TOKEN("duplicate-token");
+  DUPLICATE_TOKEN("duplicate-token"),
+  TOO_LARGE("too-large");
 
   private final String wireName;
 

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncview.domain.DeadLetterReason;
 import dev.syncview.domain.JsonText;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +27,7 @@ final class EventJson {
   static final int MAX_NUMBER_DIGITS = 10_000;
 
   private static final ObjectMapper MAPPER = build();
+  private static final List<String> CREDENTIALS = List.of("aws_access_key_id", "aws_secret_access_key");
 
   private EventJson() {}
 
@@ -80,7 +83,7 @@ final class EventJson {
     return (ObjectNode) node;
   }
 
-  /** Compact text of a JSON value that passed {@link Strings#checkTree}. */
+  /** Compact text of a JSON value made by {@link #kept}. */
   static JsonText text(JsonNode node) {
     try {
       return new JsonText(MAPPER.writeValueAsString(node));
@@ -93,21 +96,48 @@ final class EventJson {
     return MAPPER.createObjectNode();
   }
 
-  /** Visits every string and field name of a tree so lone surrogates are refused up front. */
-  static void checkTree(JsonNode node, String field) {
+  /**
+   * A copy of a JSON value the view keeps (and serves): every string and field name checked for
+   * lone surrogates, and every field named like a credential dropped, at any depth and in any
+   * letter case (events.md).
+   */
+  static JsonNode kept(JsonNode node, String field) {
     if (node.isTextual()) {
       Strings.requireWellFormed(node.textValue(), field);
-    } else if (node.isArray()) {
+      return node;
+    }
+    if (node.isArray()) {
+      ArrayNode out = MAPPER.createArrayNode();
       for (JsonNode child : node) {
-        checkTree(child, field);
+        out.add(kept(child, field));
       }
-    } else if (node.isObject()) {
+      return out;
+    }
+    if (node.isObject()) {
+      ObjectNode out = MAPPER.createObjectNode();
       Iterator<Map.Entry<String, JsonNode>> it = node.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         Strings.requireWellFormed(e.getKey(), field);
-        checkTree(e.getValue(), field);
+        if (!isCredential(e.getKey())) {
+          out.set(e.getKey(), kept(e.getValue(), field));
+        }
+      }
+      return out;
+    }
+    return node;
+  }
+
+  /**
+   * Whether a field name names an AWS credential. {@code equalsIgnoreCase} folds more than ASCII
+   * case (a dotted capital I, a long s): for a secret, dropping a look-alike is the safe side.
+   */
+  static boolean isCredential(String name) {
+    for (String credential : CREDENTIALS) {
+      if (credential.equalsIgnoreCase(name)) {
+        return true;
       }
     }
+    return false;
   }
 }

@@ -156,14 +156,15 @@ final class Fields {
     return o;
   }
 
-  /** Any JSON value kept verbatim (for example {@code chunking}), or null when absent. */
+  /**
+   * Any JSON value kept as given (for example {@code chunking}) but for credential-named fields,
+   * or null when absent.
+   */
   static JsonText optionalBlob(ObjectNode obj, String name) {
     if (!present(obj, name)) {
       return null;
     }
-    JsonNode n = obj.get(name);
-    EventJson.checkTree(n, name);
-    return EventJson.text(n);
+    return EventJson.text(EventJson.kept(obj.get(name), name));
   }
 
   static Rejection missing(String name) {

@@ -18,7 +18,6 @@ public final class SourceParser {
   static final int MAX_DATABASE = 256;
   static final int MAX_TEXT = 4096;
   private static final Pattern REPOSITORY = Pattern.compile("[^/\\s]+/[^/\\s]+");
-  private static final List<String> CREDENTIALS = List.of("aws_access_key_id", "aws_secret_access_key");
 
   private SourceParser() {}
 
@@ -94,8 +93,7 @@ public final class SourceParser {
       if (!appId.isTextual() && !appId.isIntegralNumber()) {
         throw Fields.invalid("github.app_id", "must be a string or an integer");
       }
-      EventJson.checkTree(appId, "github.app_id");
-      out.set("app_id", appId);
+      out.set("app_id", EventJson.kept(appId, "github.app_id"));
     } else {
       out.putNull("app_id");
     }
@@ -121,19 +119,15 @@ public final class SourceParser {
     out.put("region", Fields.requiredText(raw, "region", 1, MAX_TEXT));
     out.put("collection_name", collection);
     out.put("path_prefix", Fields.optionalText(raw, "path_prefix", 0, MAX_TEXT));
-    Boolean autoSync = Fields.optionalBoolean(raw, "auto_sync");
-    if (autoSync == null) {
-      out.putNull("auto_sync");
-    } else {
-      out.put("auto_sync", autoSync);
-    }
+    // Chroma's AutoSync enum ("none", "direct", "metadata"): any string is kept, so a mode added
+    // upstream is served as given instead of losing the source.
+    out.put("auto_sync", Fields.optionalText(raw, "auto_sync", 0, MAX_TEXT));
     JsonNode credentialId = raw.get("aws_credential_id");
     if (credentialId != null && !credentialId.isNull()) {
       if (!credentialId.isTextual() && !credentialId.isIntegralNumber()) {
         throw Fields.invalid("s3.aws_credential_id", "must be a string or an integer");
       }
-      EventJson.checkTree(credentialId, "s3.aws_credential_id");
-      out.set("aws_credential_id", credentialId);
+      out.set("aws_credential_id", EventJson.kept(credentialId, "s3.aws_credential_id"));
     } else {
       out.putNull("aws_credential_id");
     }
@@ -141,15 +135,7 @@ public final class SourceParser {
 
   /** file_upload has no published schema: keep its fields, minus anything credential-named. */
   private static void fileUpload(ObjectNode raw, ObjectNode out) {
-    raw.fields()
-        .forEachRemaining(
-            e -> {
-              if (!CREDENTIALS.contains(e.getKey())) {
-                EventJson.checkTree(e.getValue(), "file_upload");
-                Strings.requireWellFormed(e.getKey(), "file_upload");
-                out.set(e.getKey(), e.getValue());
-              }
-            });
+    out.setAll((ObjectNode) EventJson.kept(raw, "file_upload"));
   }
 
   private static void putLong(ObjectNode out, String name, Long value) {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the cluster match {@code topics/}: creates missing topics, and refuses to start when an
  * existing topic's cleanup policy differs from its declaration (a compacted topic silently
- * deleting snapshots, or the reverse, would corrupt every rebuild).
+ * deleting snapshots, or the reverse, would corrupt every rebuild) or when an input topic does not
+ * keep its tombstones (TombstoneRetention).
  */
 public final class TopicProvisioner {
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -157,6 +158,14 @@ public final class TopicProvisioner {
     Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
     for (TopicDefinition t : existing) {
       Config c = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, t.name()));
+      if (t.configs().containsKey(TopicConfig.DELETE_RETENTION_MS_CONFIG)) {
+        String retention =
+            TombstoneRetention.problem(
+                t.name(), Long.parseLong(c.get(TopicConfig.DELETE_RETENTION_MS_CONFIG).value()));
+        if (retention != null) {
+          problems.add(retention);
+        }
+      }
       String actual = c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
       if (!normalize(actual).equals(normalize(t.cleanupPolicy()))) {
         problems.add(
@@ -175,6 +184,17 @@ public final class TopicProvisioner {
 
   private static String normalize(String policy) {
     return Set.of(policy.replace(" ", "").split(",")).stream().sorted().collect(Collectors.joining(","));
+  }
+
+  /** A topic's {@code max.message.bytes}: the largest record batch the broker takes for it. */
+  public static int maxMessageBytes(Admin admin, String topic) throws InterruptedException {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    try {
+      Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+      return Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+    }
   }
 
   private static int brokers(Admin admin) throws InterruptedException, ExecutionException {

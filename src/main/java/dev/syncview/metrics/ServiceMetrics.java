@@ -36,6 +36,7 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Map<String, Counter> received = new ConcurrentHashMap<>();
   private final Map<List<String>, Counter> deadLettered = new ConcurrentHashMap<>();
+  private final Map<List<String>, Counter> deadLettersSkipped = new ConcurrentHashMap<>();
   private final Map<List<String>, Timer> requests = new ConcurrentHashMap<>();
   private final Map<String, Counter> unavailable = new ConcurrentHashMap<>();
   private MultiGauge partitionLag;
@@ -92,6 +93,18 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
             List.of(topic, reason),
             k -> Counter.builder("syncview.events.dead.lettered")
                 .description("records written to the dead-letter topic, per input topic and reason")
+                .tags("topic", k.get(0), "reason", k.get(1))
+                .register(registry))
+        .increment();
+  }
+
+  @Override
+  public void deadLetterSkipped(String topic, String reason) {
+    deadLettersSkipped
+        .computeIfAbsent(
+            List.of(topic, reason),
+            k -> Counter.builder("syncview.events.dead.letters.skipped")
+                .description("dead letters too large for the dead-letter topic, not written (logged), per input topic and reason")
                 .tags("topic", k.get(0), "reason", k.get(1))
                 .register(registry))
         .increment();

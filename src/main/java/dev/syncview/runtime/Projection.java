@@ -2,6 +2,7 @@ package dev.syncview.runtime;
 
 import dev.syncview.config.AppConfig;
 import dev.syncview.topology.ProjectionEvents;
+import dev.syncview.topology.RecordLimits;
 import dev.syncview.topology.ProjectionTopology;
 import dev.syncview.topology.TopologySettings;
 import java.time.Duration;
@@ -30,16 +31,19 @@ public final class Projection implements AutoCloseable {
   private final String bootstrap;
   private final int replication;
   private final ProjectionEvents events;
+  private final RecordLimits limits;
   private final RocksDbMemory memory;
   private final CountDownLatch running = new CountDownLatch(1);
   private volatile KafkaStreams streams;
   private final Assignment assignment = new Assignment(() -> streams == null ? null : streams.state());
 
-  public Projection(AppConfig config, String bootstrap, int replication, ProjectionEvents events) {
+  public Projection(
+      AppConfig config, String bootstrap, int replication, ProjectionEvents events, RecordLimits limits) {
     this.config = config;
     this.bootstrap = bootstrap;
     this.replication = replication;
     this.events = events;
+    this.limits = limits;
     this.memory = new RocksDbMemory((long) config.rocksDbMemoryMb() << 20);
   }
 
@@ -54,7 +58,7 @@ public final class Projection implements AutoCloseable {
     KafkaStreams s =
         new KafkaStreams(
             ProjectionTopology.build(
-                new TopologySettings(config.topics(), config.viewPartitions(), events)),
+                new TopologySettings(config.topics(), config.viewPartitions(), events, limits)),
             StreamsProperties.of(config, bootstrap, applicationServer, replication, memory));
     s.setStateListener(
         (now, before) -> {

@@ -2,7 +2,10 @@ package dev.syncview.runtime;
 
 import dev.syncview.config.AppConfig;
 import java.util.Properties;
+import dev.syncview.topology.RecordLimits;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams configuration of the projection, from the service's configuration. */
@@ -59,6 +62,10 @@ final class StreamsProperties {
     // Read-your-writes on a new key waits for three global fetches (AppliedPositions): on the
     // small auth topic a short fetch wait keeps that near 300 ms instead of 1.5 s.
     p.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 100);
+    // Every record derived from an input the view carries fits this (RecordLimits): the producer
+    // and every internal topic take it, so no input record can fail a send (events.md rule 5).
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.INTERNAL_BYTES);
+    p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), RecordLimits.INTERNAL_BYTES);
     p.putAll(config.streamsOverrides());
     return p;
   }

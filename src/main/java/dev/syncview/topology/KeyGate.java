@@ -6,22 +6,22 @@ import dev.syncview.ingest.ApiKeyParser;
 import dev.syncview.ingest.Decoded;
 import dev.syncview.view.AuthEntry;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * API keys, all in one task (keys are few and change rarely; one partition makes "one live key per
- * token" a local decision). Versions and revocation work like the other gates. Among live keys
- * holding one token hash the one that claimed it first (record timestamp, then key id) wins, so a
- * replay decides as the live view did; the loser's record is dead-lettered ({@code
- * duplicate-token}) when the conflict is found. The winner per hash is published to the auth topic,
- * which every instance reads into the global {@code auth} store.
+ * API keys, all in one task (keys are few and change rarely; one partition makes "one key per
+ * token" a local decision). Versions and revocation work like the other gates. A token hash
+ * belongs for ever to the key that claimed it first (earliest record timestamp, then smallest key
+ * id): a snapshot of another key claiming it is dead-lettered ({@code duplicate-token}) and not
+ * applied, and the key it would have replaced authenticates with nothing until a newer snapshot
+ * of its own is applied. Owners are a function of the set of records, not of their arrival order,
+ * so a replay ends as the live view did. The owner of each hash, while its key's snapshot holds
+ * the hash, is published to the auth topic, which every instance reads into the global {@code
+ * auth} store.
  */
 final class KeyGate implements Processor<byte[], byte[], byte[], byte[]> {
   static final String TO_AUTH = Nodes.to(Nodes.KEY_GATE, "auth");
@@ -70,63 +70,62 @@ final class KeyGate implements Processor<byte[], byte[], byte[], byte[]> {
 
   private void apply(ApiKey key, KeyState previous, Origin origin) {
     String hash = key.tokenSha256();
-    boolean sameHash = previous != null && previous.tokenSha256().equals(hash);
-    long claimedAt = sameHash ? previous.claimedAt() : origin.timestamp();
-    String winnerBefore = winner(hash);
-    if (previous != null && !sameHash) {
-      keys.delete(byHash(previous.tokenSha256(), key.id()));
-      publish(previous.tokenSha256());
-    }
-    keys.put(byId(key.id()), new KeyState(false, key.version(), key.tenant(), hash, key.databases(), claimedAt, origin).encode());
-    keys.put(byHash(hash, key.id()), new byte[0]);
-    String winnerAfter = winner(hash);
-    if (!winnerAfter.equals(key.id())) {
+    TokenOwner owner = owner(hash);
+    TokenOwner claim = new TokenOwner(key.id(), origin.timestamp());
+    if (owner != null && !owner.keyId().equals(key.id()) && !claim.before(owner)) {
       deadLetter(origin, DeadLetterReason.DUPLICATE_TOKEN);
-    } else if (winnerBefore != null && !winnerBefore.equals(key.id())) {
-      deadLetter(state(winnerBefore).origin(), DeadLetterReason.DUPLICATE_TOKEN);
+      supersede(key.id(), previous, KeyState.refused(key.version()));
+      return;
     }
+    if (owner == null || !owner.keyId().equals(key.id()) || claim.before(owner)) {
+      keys.put(byHash(hash), claim.encode());
+    }
+    if (owner != null && !owner.keyId().equals(key.id())) {
+      displace(owner.keyId(), hash);
+    }
+    supersede(key.id(), previous, new KeyState(false, key.version(), key.tenant(), hash, key.databases(), origin));
     publish(hash);
   }
 
+  /**
+   * A key that claimed the token earlier has just arrived: the key holding it now gives it up, and
+   * its current snapshot, which claimed a token already taken, is dead-lettered after all.
+   */
+  private void displace(String keyId, String hash) {
+    KeyState held = state(keyId);
+    if (held != null && held.live() && held.tokenSha256().equals(hash)) {
+      deadLetter(held.origin(), DeadLetterReason.DUPLICATE_TOKEN);
+      keys.put(byId(keyId), KeyState.refused(held.version()).encode());
+    }
+  }
+
   private void revoke(String keyId, KeyState state) {
-    keys.put(byId(keyId), KeyState.revokedMarker().encode());
-    if (state != null) {
-      keys.delete(byHash(state.tokenSha256(), keyId));
-      publish(state.tokenSha256());
+    supersede(keyId, state, KeyState.revokedMarker());
+  }
+
+  /** Replaces a key's state; the token it held before no longer authenticates it. */
+  private void supersede(String keyId, KeyState previous, KeyState next) {
+    keys.put(byId(keyId), next.encode());
+    if (previous != null && previous.live() && !previous.tokenSha256().equals(next.tokenSha256())) {
+      publish(previous.tokenSha256());
     }
   }
 
-  /** The live key that authenticates with {@code hash}: first claim, then smallest key id. */
-  private String winner(String hash) {
-    String best = null;
-    KeyState bestState = null;
-    byte[] prefix = byHashPrefix(hash);
-    try (KeyValueIterator<Bytes, byte[]> it =
-        keys.prefixScan(Bytes.wrap(prefix), new BytesSerializer())) {
-      while (it.hasNext()) {
-        byte[] k = it.next().key.get();
-        String id = new String(k, prefix.length, k.length - prefix.length, StandardCharsets.UTF_8);
-        KeyState s = state(id);
-        if (best == null
-            || s.claimedAt() < bestState.claimedAt()
-            || (s.claimedAt() == bestState.claimedAt() && id.compareTo(best) < 0)) {
-          best = id;
-          bestState = s;
-        }
-      }
-    }
-    return best;
-  }
-
+  /** Publishes who authenticates with {@code hash}: its owner while the owner's snapshot holds it. */
   private void publish(String hash) {
-    String winner = winner(hash);
-    byte[] value = null;
-    if (winner != null) {
-      KeyState s = state(winner);
-      value = new AuthEntry(winner, s.tenant(), s.databases()).encode();
-    }
+    TokenOwner owner = owner(hash);
+    KeyState s = owner == null ? null : state(owner.keyId());
+    byte[] value =
+        s != null && s.live() && s.tokenSha256().equals(hash)
+            ? new AuthEntry(owner.keyId(), s.tenant(), s.databases()).encode()
+            : null;
     context.forward(
         new Record<>(hash.getBytes(StandardCharsets.US_ASCII), value, timestamp), TO_AUTH);
+  }
+
+  private TokenOwner owner(String hash) {
+    byte[] b = keys.get(byHash(hash));
+    return b == null ? null : TokenOwner.decode(b);
   }
 
   private KeyState state(String keyId) {
@@ -146,19 +145,11 @@ final class KeyGate implements Processor<byte[], byte[], byte[], byte[]> {
     return Bytes.wrap(k);
   }
 
-  private static byte[] byHashPrefix(String hash) {
+  private static Bytes byHash(String hash) {
     byte[] h = hash.getBytes(StandardCharsets.US_ASCII);
     byte[] k = new byte[1 + h.length];
     k[0] = BY_HASH;
     System.arraycopy(h, 0, k, 1, h.length);
-    return k;
-  }
-
-  private static Bytes byHash(String hash, String keyId) {
-    byte[] prefix = byHashPrefix(hash);
-    byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
-    byte[] k = Arrays.copyOf(prefix, prefix.length + id.length);
-    System.arraycopy(id, 0, k, prefix.length, id.length);
     return Bytes.wrap(k);
   }
 }

@@ -7,10 +7,10 @@ import java.util.List;
  * What the key gate remembers per key id.
  *
  * @param revoked revoked or tombstoned: final
- * @param claimedAt the timestamp of the first record of the current run of snapshots carrying this
- *     token hash: it decides which of two live keys holding one hash authenticates
- * @param origin the current snapshot's record, dead-lettered if a key holding the hash first
- *     arrives later
+ * @param tokenSha256 the hash of the key's applied snapshot; null when the key holds no token
+ *     (revoked, or its newest snapshot was refused as {@code duplicate-token})
+ * @param origin the applied snapshot's record, dead-lettered if a key that claimed the same hash
+ *     earlier arrives later
  */
 record KeyState(
     boolean revoked,
@@ -18,20 +18,27 @@ record KeyState(
     String tenant,
     String tokenSha256,
     List<String> databases,
-    long claimedAt,
     Origin origin) {
 
   static KeyState revokedMarker() {
-    return new KeyState(true, 0, null, null, null, 0, null);
+    return new KeyState(true, 0, null, null, null, null);
+  }
+
+  /** A key whose snapshot of {@code version} was refused: it holds no token. */
+  static KeyState refused(long version) {
+    return new KeyState(false, version, null, null, null, null);
+  }
+
+  boolean live() {
+    return tokenSha256 != null;
   }
 
   byte[] encode() {
-    Bin.Writer w = new Bin.Writer(256).bool(revoked).i64(version);
-    if (revoked) {
-      return w.toByteArray();
+    Bin.Writer w = new Bin.Writer(256).bool(revoked).i64(version).bool(live());
+    if (live()) {
+      w.str(tenant).str(tokenSha256).strList(databases);
+      origin.write(w);
     }
-    w.str(tenant).str(tokenSha256).i64(claimedAt).strList(databases);
-    origin.write(w);
     return w.toByteArray();
   }
 
@@ -39,14 +46,9 @@ record KeyState(
     Bin.Reader r = new Bin.Reader(b);
     boolean revoked = r.bool();
     long version = r.i64();
-    if (revoked) {
-      return revokedMarker();
+    if (!r.bool()) {
+      return revoked ? revokedMarker() : refused(version);
     }
-    String tenant = r.str();
-    String hash = r.str();
-    long claimedAt = r.i64();
-    List<String> dbs = r.strList();
-    Origin origin = Origin.read(r);
-    return new KeyState(false, version, tenant, hash, dbs, claimedAt, origin);
+    return new KeyState(false, version, r.str(), r.str(), r.strList(), Origin.read(r));
   }
 }

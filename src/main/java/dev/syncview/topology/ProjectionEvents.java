@@ -23,4 +23,10 @@ public interface ProjectionEvents {
    * @param reason its {@code dlq.reason}
    */
   void deadLettered(String topic, String reason);
+
+  /**
+   * A dead letter too large for the dead-letter topic was not written (its coordinates are
+   * logged).
+   */
+  default void deadLetterSkipped(String topic, String reason) {}
 }

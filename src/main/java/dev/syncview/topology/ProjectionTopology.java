@@ -137,7 +137,7 @@ public final class ProjectionTopology {
     KStream<byte[], byte[]> out =
         stage(
             in,
-            () -> new Router(rule, op, routeChild, Nodes.deadLetters(name), settings.events()),
+            () -> new Router(rule, op, routeChild, Nodes.deadLetters(name), settings.events(), settings.limits()),
             name,
             settings);
     return forward(out, routeChild, repartition, partitions);
@@ -151,7 +151,7 @@ public final class ProjectionTopology {
       TopologySettings settings,
       String... stores) {
     KStream<byte[], byte[]> out = in.process(processor, Named.as(name), stores);
-    out.process(() -> new DeadLetterTap(settings.events()), Named.as(Nodes.deadLetters(name)))
+    out.process(() -> new DeadLetterTap(settings.events(), settings.limits()), Named.as(Nodes.deadLetters(name)))
         .to(
             settings.topics().deadLetters(),
             Produced.with(BYTES, BYTES).withName(Nodes.deadLetters(name) + ".sink"));

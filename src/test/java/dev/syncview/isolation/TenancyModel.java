@@ -38,8 +38,14 @@ final class TenancyModel {
       String ownKind,
       String ownDb) {}
 
-  record Key(
-      String id, boolean revoked, long version, String tenant, String token, List<String> scope, long claimedAt) {}
+  record Key(String id, boolean revoked, long version, String tenant, String token, List<String> scope) {}
+
+  /** A token's first claim ever (record timestamp, then key id): the token belongs to that key. */
+  record Claim(String keyId, long at) {
+    boolean before(Claim o) {
+      return at < o.at || (at == o.at && keyId.compareTo(o.keyId) < 0);
+    }
+  }
 
   /** A listed job as the API must show it. {@code kind}: github, web_scrape, s3 or Unknown. */
   record Row(
@@ -66,6 +72,7 @@ final class TenancyModel {
   private final Map<String, JobSnap> jobs = new HashMap<>();
   private final Set<String> deletedJobs = new HashSet<>();
   private final Map<String, Key> keys = new LinkedHashMap<>();
+  private final Map<String, Claim> owners = new HashMap<>();
   private final Set<String> databases = new HashSet<>();
 
   static String kindOf(String type) {
@@ -137,30 +144,27 @@ final class TenancyModel {
     if (old != null && (old.revoked() || version <= old.version())) {
       return;
     }
-    long claimedAt = old != null && old.token().equals(token) ? old.claimedAt() : timestamp;
-    keys.put(id, new Key(id, false, version, tenant, token, scope, claimedAt));
+    keys.put(id, new Key(id, false, version, tenant, token, scope));
+    owners.merge(token, new Claim(id, timestamp), (a, b) -> a.before(b) ? a : b);
   }
 
   void keyRevoked(String id) {
-    keys.put(id, new Key(id, true, 0, null, "", null, 0));
+    keys.put(id, new Key(id, true, 0, null, "", null));
   }
 
   // ---- questions
 
-  /** The key a token authenticates as (earliest claim, then smallest key id), or null: a 401. */
+  /**
+   * The key a token authenticates as, or null (a 401): the token's owner, while the owner's newest
+   * snapshot holds that token. A key whose snapshot claimed a token owned by another holds nothing.
+   */
   Who who(String token) {
-    Key best = null;
-    for (Key k : keys.values()) {
-      if (k.revoked() || !k.token().equals(token)) {
-        continue;
-      }
-      if (best == null
-          || k.claimedAt() < best.claimedAt()
-          || (k.claimedAt() == best.claimedAt() && k.id().compareTo(best.id()) < 0)) {
-        best = k;
-      }
+    Claim owner = owners.get(token);
+    Key k = owner == null ? null : keys.get(owner.keyId());
+    if (k == null || k.revoked() || !k.token().equals(token)) {
+      return null;
     }
-    return best == null ? null : new Who(best.id(), best.tenant(), best.scope());
+    return new Who(k.id(), k.tenant(), k.scope());
   }
 
   /** Key ids that ever held a token and are revoked now (for statistics and reporting). */

@@ -73,4 +73,34 @@ class TopicProvisionerIntegrationTest {
         .hasMessageContaining("b.jobs has cleanup.policy=delete")
         .hasMessageContaining("topics/jobs.properties declares compact");
   }
+
+  @Test
+  void shouldRefuseToStartWhenAnInputTopicDropsItsTombstones() throws Exception {
+    // Given an input topic created with Kafka's default tombstone retention of one day
+    admin
+        .createTopics(
+            List.of(new NewTopic("c.sources", 3, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
+        .all()
+        .get();
+    Topics topics = new Topics("c.sources", "c.jobs", "c.keys", "c.dead", "c.auth");
+
+    // When the service provisions its topics; Then it refuses, naming the topic and the fix
+    assertThatThrownBy(() -> TopicProvisioner.ensure(admin, TopicLayout.of(topics), 0))
+        .isInstanceOf(TopicProvisioner.TopicMismatchException.class)
+        .hasMessageContaining("topic c.sources has delete.retention.ms=86400000")
+        .hasMessageContaining("--add-config delete.retention.ms=9223372036854775807");
+  }
+
+  @Test
+  void shouldCreateInputTopicsThatKeepTheirTombstones() throws Exception {
+    Topics topics = new Topics("d.sources", "d.jobs", "d.keys", "d.dead", "d.auth");
+
+    TopicProvisioner.ensure(admin, TopicLayout.of(topics), 0);
+
+    for (String input : List.of("d.sources", "d.jobs", "d.keys")) {
+      var resource = new ConfigResource(ConfigResource.Type.TOPIC, input);
+      var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+      assertThat(config.get("delete.retention.ms").value()).isEqualTo("9223372036854775807");
+    }
+  }
 }

@@ -36,7 +36,12 @@ final class ReferenceModel {
 
   private record Job(boolean deleted, Step.JobSnap snap) {}
 
-  private record Key(boolean revoked, int version, int tenant, int token, int scope, long claimedAt) {}
+  private record Key(boolean revoked, int version, int tenant, int token, int scope) {}
+
+  /** The key a token belongs to: its first claim, by record timestamp then key id. */
+  private record Claim(int key, long at) {}
+
+  private final Map<Integer, Claim> owners = new HashMap<>();
 
   /** A page, or the status of the error answered instead. */
   record Answer(int status, List<JsonNode> items) {}
@@ -58,7 +63,7 @@ final class ReferenceModel {
     } else if (step instanceof Step.KeySnap k) {
       key(k, timestamp);
     } else if (step instanceof Step.KeyTomb t) {
-      keys.put(t.key(), new Key(true, 0, 0, 0, 0, 0));
+      keys.put(t.key(), new Key(true, 0, 0, 0, 0));
     }
     // Step.Broken changes nothing; Step.Repeat is resolved by the caller.
   }
@@ -105,35 +110,33 @@ final class ReferenceModel {
       return;
     }
     if (k.revoked()) {
-      keys.put(k.key(), new Key(true, 0, 0, 0, 0, 0));
+      keys.put(k.key(), new Key(true, 0, 0, 0, 0));
       return;
     }
     if (old != null && k.version() <= old.version()) {
       return;
     }
-    long claimedAt = old != null && old.token() == k.token() ? old.claimedAt() : timestamp;
-    keys.put(k.key(), new Key(false, k.version(), k.tenant(), k.token(), k.scope(), claimedAt));
+    keys.put(k.key(), new Key(false, k.version(), k.tenant(), k.token(), k.scope()));
+    owners.merge(k.token(), new Claim(k.key(), timestamp), this::first);
   }
 
-  /** The key a token authenticates as: the earliest claim on its hash, then the smallest id. */
+  private Claim first(Claim a, Claim b) {
+    int byTime = Long.compare(a.at(), b.at());
+    return byTime < 0 || (byTime == 0 && u.keyId(a.key()).compareTo(u.keyId(b.key())) <= 0) ? a : b;
+  }
+
+  /**
+   * The key a token authenticates as: the token's owner (its first claim ever), while the owner's
+   * newest snapshot holds that token.
+   */
   private Integer keyFor(String token) {
-    Integer best = null;
-    for (Map.Entry<Integer, Key> e : keys.entrySet()) {
-      Key k = e.getValue();
-      if (k.revoked() || !u.token(k.token()).equals(token)) {
-        continue;
-      }
-      if (best == null) {
-        best = e.getKey();
-        continue;
-      }
-      Key b = keys.get(best);
-      int byTime = Long.compare(k.claimedAt(), b.claimedAt());
-      if (byTime < 0 || (byTime == 0 && u.keyId(e.getKey()).compareTo(u.keyId(best)) < 0)) {
-        best = e.getKey();
+    for (Map.Entry<Integer, Claim> e : owners.entrySet()) {
+      if (u.token(e.getKey()).equals(token)) {
+        Key k = keys.get(e.getValue().key());
+        return !k.revoked() && k.token() == e.getKey() ? e.getValue().key() : null;
       }
     }
-    return best;
+    return null;
   }
 
   private List<String> scope(Key k) {

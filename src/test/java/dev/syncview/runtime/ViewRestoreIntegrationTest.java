@@ -12,6 +12,7 @@ import dev.syncview.testing.Producing;
 import dev.syncview.testing.StoreContents;
 import dev.syncview.testing.TempDirs;
 import dev.syncview.topology.ProjectionEvents;
+import dev.syncview.topology.RecordLimits;
 import dev.syncview.topology.StoreNames;
 import dev.syncview.view.ViewKeys;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ class ViewRestoreIntegrationTest {
   }
 
   private static Projection start(AppConfig config, String bootstrap) throws InterruptedException {
-    Projection p = new Projection(config, bootstrap, 1, ProjectionEvents.NONE);
+    Projection p = new Projection(config, bootstrap, 1, ProjectionEvents.NONE, RecordLimits.DEFAULT);
     p.start("localhost:1", s -> {});
     assertThat(p.awaitRunning(Duration.ofMinutes(1))).as("running").isTrue();
     return p;

@@ -107,6 +107,67 @@ class ApiKeyRulesTest {
   }
 
   @Test
+  void shouldNeverLetARefusedKeyAuthenticateWhenTheHolderLeavesTheToken() {
+    // Given k2 refused (duplicate-token) because k1 holds its token
+    h.key(Events.apiKey("k1", "acme", "tok", null));
+    h.key(Events.apiKey("k2", "other", "tok", null));
+
+    // When k1 moves to another token, then is revoked
+    h.key(Events.apiKey("k1", "acme", "new", null).version(2));
+    h.key("k1", null);
+
+    // Then the refused k2 never authenticates with the token it was refused
+    assertThatThrownBy(() -> h.login("tok")).isInstanceOf(ApiException.Unauthorized.class);
+    assertThatThrownBy(() -> h.login("new")).isInstanceOf(ApiException.Unauthorized.class);
+    assertThat(h.deadLetters()).hasSize(1);
+  }
+
+  @Test
+  void shouldDisableAKeysEarlierTokenWhenItsNewerSnapshotIsRefused() {
+    // Given k2 authenticating with "mine", and k1 holding "tok"
+    h.key(Events.apiKey("k2", "other", "mine", null));
+    h.key(Events.apiKey("k1", "acme", "tok", null));
+
+    // When k2's newer snapshot moves it to the held token
+    h.key(Events.apiKey("k2", "other", "tok", null).version(2));
+
+    // Then that snapshot is refused and not applied; k2, superseded by it, authenticates with nothing
+    assertThat(h.login("tok").tenant()).isEqualTo("acme");
+    assertThatThrownBy(() -> h.login("mine")).isInstanceOf(ApiException.Unauthorized.class);
+    assertThat(DeadLetterRulesTest.header(h.deadLetters().get(0), "dlq.reason")).isEqualTo("duplicate-token");
+
+    // and a still newer snapshot of its own is applied as usual
+    h.key(Events.apiKey("k2", "other", "fresh", null).version(3));
+    assertThat(h.login("fresh").tenant()).isEqualTo("other");
+  }
+
+  @Test
+  void shouldEndTheSameWhicheverOfTwoClaimsArrivesFirst() {
+    // Given two keys claiming one token, k1 earlier (timestamp 1000) than k2 (2000)
+    for (boolean earlierFirst : new boolean[] {true, false}) {
+      try (ProjectionHarness run = new ProjectionHarness()) {
+        var keys = run.driver().createInputTopic(run.topics.apiKeys(), new ByteArraySerializer(), new ByteArraySerializer());
+        var k1 = new TestRecord<>(utf8("k1"), Events.apiKey("k1", "acme", "tok", null).bytes(), Instant.ofEpochMilli(1000));
+        var k2 = new TestRecord<>(utf8("k2"), Events.apiKey("k2", "other", "tok", null).bytes(), Instant.ofEpochMilli(2000));
+
+        // When they arrive in either order, and then the holder moves to another token
+        keys.pipeInput(earlierFirst ? k1 : k2);
+        keys.pipeInput(earlierFirst ? k2 : k1);
+        keys.pipeInput(new TestRecord<>(utf8("k1"), Events.apiKey("k1", "acme", "moved", null).version(2).bytes(), Instant.ofEpochMilli(3000)));
+
+        // Then k2 is dead-lettered once and authenticates with nothing, in both orders
+        assertThat(run.deadLetters()).as("earlier first: %s", earlierFirst).hasSize(1);
+        assertThatThrownBy(() -> run.login("tok")).isInstanceOf(ApiException.Unauthorized.class);
+        assertThat(run.login("moved").tenant()).isEqualTo("acme");
+      }
+    }
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void shouldDeadLetterAKeyWithAnInvalidHash() {
     h.key(Events.apiKey("k1", "acme", "tok", null).set("token_sha256", Events.sha256("tok").toUpperCase()));
 

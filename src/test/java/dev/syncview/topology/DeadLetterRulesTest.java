@@ -186,4 +186,38 @@ public class DeadLetterRulesTest {
     Header h = rec.headers().lastHeader(name);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
+
+  static Stream<Arguments> tooLarge() {
+    String bigKey = "k".repeat(RecordLimits.DEFAULT.maxKeyBytes() + 1);
+    String padded = Events.githubSource(SRC, "acme", "docs")
+        .set("pad", "p".repeat(RecordLimits.DEFAULT.maxValueBytes())).json();
+    return Stream.of(
+        Arguments.of("an API key's key", "sync.api-keys", bigKey, "{}"),
+        Arguments.of("an API-key tombstone's key", "sync.api-keys", bigKey, null),
+        Arguments.of("a source's key", "sync.sources", bigKey, Events.githubSource(SRC, "acme", "docs").json()),
+        Arguments.of("a source's value", "sync.sources", SRC, padded),
+        Arguments.of("a job's value", "sync.jobs", JOB, Events.job(JOB, "acme", SRC).set("pad", "p".repeat(RecordLimits.DEFAULT.maxValueBytes())).json()));
+  }
+
+  @ParameterizedTest(name = "{0} over the limit is dead-lettered as too-large")
+  @MethodSource("tooLarge")
+  void shouldDeadLetterARecordTooLargeToCarryWithoutApplyingAnyOfIt(
+      String what, String topic, String key, String value) {
+    // Given a record whose key or value is over what the view carries
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    byte[] v = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+
+    // When it arrives, then a good job after it
+    h.pipe(topic, k, v);
+    h.source(Events.githubSource(SRC2, "acme", "docs")).job(Events.job(JOB2, "acme", SRC2));
+
+    // Then it is dead-lettered unchanged as too-large, none of it applied, and the rest goes on
+    List<TestRecord<byte[], byte[]>> dead = h.deadLetters();
+    assertThat(dead).hasSize(1);
+    assertThat(header(dead.get(0), "dlq.reason")).isEqualTo("too-large");
+    assertThat(header(dead.get(0), "dlq.topic")).isEqualTo(topic);
+    assertThat(dead.get(0).key()).isEqualTo(k);
+    assertThat(dead.get(0).value()).isEqualTo(v);
+    assertThat(h.ids("tok")).containsExactly(JOB2);
+  }
 }
