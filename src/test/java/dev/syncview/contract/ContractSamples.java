@@ -107,6 +107,8 @@ final class ContractSamples {
     for (String mode : new String[] {"\"none\"", "\"direct\"", "\"metadata\"", "\"a-future-mode\"", "\"\"", "null"}) {
       src("s3 auto_sync " + mode, true, config(s3(), "s3", "auto_sync", mode));
     }
+    src("s3 auto_sync of 4096 characters", true, config(s3(), "s3", "auto_sync", "\"" + "a".repeat(4096) + "\""));
+    src("s3 auto_sync of 4097 characters", false, config(s3(), "s3", "auto_sync", "\"" + "a".repeat(4097) + "\""));
     for (String mode : new String[] {"true", "false", "1", "{\"mode\":\"direct\"}", "[\"direct\"]"}) {
       src("s3 auto_sync " + mode, false, config(s3(), "s3", "auto_sync", mode));
     }
@@ -131,7 +133,7 @@ final class ContractSamples {
         config(config(web.copy(), "web_scrape", "max_depth", "0"), "web_scrape", "page_limit", LONG_MAX));
     src("web_scrape path regex lists", true, config(config(web.copy(), "web_scrape", "include_path_regexes",
         "[\"^/docs\"]"), "web_scrape", "exclude_path_regexes", "null"));
-    for (String n : new String[] {"-1", "\"3\"", "1.5", TWO_63, "1e400", "true"}) {
+    for (String n : new String[] {"-1", "\"3\"", "1.5", "-1e400", "true"}) {
       src("web_scrape max_depth " + n, false, config(web.copy(), "web_scrape", "max_depth", n));
     }
     src("web_scrape page_limit -1", false, config(web.copy(), "web_scrape", "page_limit", "-1"));
@@ -150,7 +152,7 @@ final class ContractSamples {
       "2026-11-20T23:59:60Z", "2026-11-20T10:15:30+24:00", "2026-11-20T10:15:30+01:60", "2026-13-01T00:00:00Z",
       "2026-00-10T00:00:00Z", "2026-11-00T00:00:00Z", "2026-04-31T00:00:00Z", "2026-02-29T00:00:00Z",
       "1900-02-29T00:00:00Z", "2026-02-30T00:00:00Z", "26-11-20T10:15:30Z", "+2026-11-20T10:15:30Z",
-      "2026-11-20T10:15:30." + "1".repeat(44) + "Z", "2026-11-20T10:15:30Z\n", "\uff12026-11-20T10:15:30Z"};
+      "2026-11-20T10:15:30Z\n", "\uff12026-11-20T10:15:30Z"};
     for (String t : valid) {
       src("created_at " + t, true, gh().createdAt(t));
     }
