@@ -43,6 +43,7 @@ public final class App implements AutoCloseable {
     EmbeddedKafkaBroker broker;
     Admin admin;
     Projection projection;
+    AppliedPositions freshness;
     Javalin http;
   }
 
@@ -75,12 +76,13 @@ public final class App implements AutoCloseable {
       parts.projection = p;
       StreamsStatus status = new StreamsStatus(p::streams);
       parts.metrics.bind(status);
+      parts.freshness = new AppliedPositions(parts.admin, config.applicationId(), config.topics(), status);
       AtomicReference<String> self = new AtomicReference<>();
       parts.http =
           HttpServer.create(
                   new ViewReader(new StreamsViewStores(p::streams, p.assignment())),
                   status,
-                  new AppliedPositions(parts.admin, config.applicationId(), config.topics(), status),
+                  parts.freshness,
                   new StreamsPlacement(p::streams, self::get, p.assignment()),
                   new HttpSettings(
                       config.cursorSecret().getBytes(StandardCharsets.UTF_8),
@@ -152,6 +154,9 @@ public final class App implements AutoCloseable {
     if (parts.http != null) {
       parts.http.stop();
       log.info("HTTP stopped");
+    }
+    if (parts.freshness != null) {
+      parts.freshness.close();
     }
     if (parts.projection != null) {
       parts.projection.close(remaining(deadline));

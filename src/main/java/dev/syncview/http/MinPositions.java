@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * {@code min_position=<topic>:<partition>:<offset>}, repeatable: records a client produced and
- * wants reflected in the answer (read-your-writes). The topic may itself contain ':'.
+ * wants reflected in the answer (read-your-writes). The topic may itself contain ':'. Positions on
+ * one partition wait for the highest of them only, so a few cover any batch a client wrote.
  */
 final class MinPositions {
-  static final int MAX = 100;
+  static final int MAX = 32;
 
   private MinPositions() {}
 

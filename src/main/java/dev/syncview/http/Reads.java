@@ -106,36 +106,32 @@ final class Reads {
   }
 
   /**
-   * 401 unless the token names a key. A request that names positions on the API-keys topic (a
-   * client that just published its own key) first waits for those, so a new key works at once.
+   * 401 unless the token names a key. A caller whose token is unknown waits only for positions on
+   * the API-keys topic that name records not applied yet (a client that just published its own
+   * key): then its key may become known. Any other unknown token is a 401 at once.
    */
   Principal authenticate(Context ctx) {
     String token = Tokens.of(ctx);
     try {
       return api.authenticate(token);
     } catch (ApiException.Unauthorized e) {
-      if (token == null || !awaitKeyPositions(ctx)) {
+      List<Freshness.InputPosition> keys = token == null ? List.of() : pendingKeyPositions(ctx);
+      if (keys.isEmpty()) {
         throw e;
       }
+      freshness.await(keys, settings.minPositionTimeout());
       return api.authenticate(token);
     }
   }
 
-  private boolean awaitKeyPositions(Context ctx) {
-    List<Freshness.InputPosition> keys;
+  private List<Freshness.InputPosition> pendingKeyPositions(Context ctx) {
     try {
-      keys =
-          MinPositions.parse(QueryString.parse(ctx.queryString())).stream()
-              .filter(p -> p.topic().equals(settings.apiKeysTopic()))
-              .toList();
+      return MinPositions.parse(QueryString.parse(ctx.queryString())).stream()
+          .filter(p -> p.topic().equals(settings.apiKeysTopic()) && freshness.pending(p))
+          .toList();
     } catch (ApiException.BadRequest e) {
-      return false;
+      return List.of();
     }
-    if (keys.isEmpty()) {
-      return false;
-    }
-    freshness.await(keys, settings.minPositionTimeout());
-    return true;
   }
 
   /**

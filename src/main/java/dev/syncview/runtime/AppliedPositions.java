@@ -7,146 +7,223 @@ import dev.syncview.topology.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Read-your-writes by following a record through the stages with the consumer group's committed
- * offsets (under exactly-once a committed offset means its effects are applied): first until the
- * record's own partition is committed past it, then, stage by stage, until each next stage has
- * committed everything its upstream had written by then. API keys end in the global auth store,
- * which has no group offsets: there the wait is for its consumer to report no lag.
+ * Read-your-writes with one poller for every waiting request: while any request waits, one thread
+ * reads the group's committed offsets and the end offsets of the topics a record passes (three
+ * admin calls) every {@value #POLL_MS} ms and advances the {@link Watermarks}; waiting requests
+ * only compare their positions with them. A position already below the watermark answers at once,
+ * with no admin call; positions on one partition collapse to the highest; at most {@value
+ * #MAX_WAITERS} requests wait at a time (more get a 503).
  */
-public final class AppliedPositions implements Freshness {
-  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+public final class AppliedPositions implements Freshness, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AppliedPositions.class);
+  static final long POLL_MS = 10;
+  static final int MAX_WAITERS = 64;
+  /** How old the end offsets may be when judging whether a position names a record yet. */
+  static final long ENDS_MAX_AGE_MS = 20;
   private final Admin admin;
   private final String applicationId;
-  private final Topics topics;
   private final StreamsStatus status;
+  private final Map<String, List<Watermarks.Stage>> paths = new LinkedHashMap<>();
+  private final Watermarks watermarks;
+  private final Object lock = new Object();
+  private final Thread poller;
+  private int waiters;
+  private boolean closed;
+  private volatile Ends ends = new Ends(Map.of(), 0);
+
+  private record Ends(Map<TopicPartition, Long> offsets, long readAt) {}
 
   public AppliedPositions(Admin admin, String applicationId, Topics topics, StreamsStatus status) {
     this.admin = admin;
     this.applicationId = applicationId;
-    this.topics = topics;
     this.status = status;
+    for (String input : List.of(topics.sources(), topics.jobs(), topics.apiKeys())) {
+      paths.put(input, ProjectionTopology.hopsAfter(topics, input).stream().map(hop -> stage(hop, topics)).toList());
+    }
+    this.watermarks = new Watermarks(paths);
+    this.poller = new Thread(this::pollWhileWaited, "applied-positions");
+    poller.setDaemon(true);
+    poller.start();
+  }
+
+  private Watermarks.Stage stage(List<String> hop, Topics topics) {
+    if (hop.contains(ProjectionTopology.AUTH_HOP)) {
+      return new Watermarks.GlobalStage(topics.auth());
+    }
+    return new Watermarks.TopicsStage(hop.stream().map(r -> applicationId + "-" + r + "-repartition").toList());
   }
 
   @Override
   public void await(List<InputPosition> positions, Duration timeout) {
+    Map<TopicPartition, Long> wanted = highestPerPartition(positions);
+    if (applied(wanted)) {
+      return;
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (InputPosition p : positions) {
-      List<List<String>> hops;
+    synchronized (lock) {
+      if (waiters >= MAX_WAITERS) {
+        throw new ApiException.Unavailable("too many read-your-writes requests are waiting; retry shortly", 1);
+      }
+      waiters++;
+      lock.notifyAll();
       try {
-        hops = ProjectionTopology.hopsAfter(topics, p.topic());
-      } catch (IllegalArgumentException e) {
+        while (!applied(wanted)) {
+          long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+          if (left <= 0 || closed) {
+            throw new ApiException.Unavailable("the view has not applied min_position yet; retry shortly", 1);
+          }
+          lock.wait(left);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApiException.Unavailable("the server is stopping", 1);
+      } finally {
+        waiters--;
+      }
+    }
+  }
+
+  @Override
+  public boolean pending(InputPosition p) {
+    TopicPartition tp = new TopicPartition(p.topic(), p.partition());
+    if (!paths.containsKey(p.topic()) || p.offset() < watermarks.applied(tp)) {
+      return false;
+    }
+    try {
+      Long end = ends(p.offset(), tp).get(tp);
+      return end != null && p.offset() < end;
+    } catch (ApiException.Unavailable unknown) {
+      return false;
+    }
+  }
+
+  /** The positions' highest offset per partition; 400 for a topic or partition not read here. */
+  private Map<TopicPartition, Long> highestPerPartition(List<InputPosition> positions) {
+    Map<TopicPartition, Long> wanted = new HashMap<>();
+    for (InputPosition p : positions) {
+      if (!paths.containsKey(p.topic())) {
         throw new ApiException.BadRequest("min_position names " + p.topic() + ", which this view does not read");
       }
-      TopicPartition own = new TopicPartition(p.topic(), p.partition());
-      until(deadline, () -> committed(own) > p.offset());
-      for (List<String> hop : hops) {
-        if (hop.contains(ProjectionTopology.AUTH_HOP)) {
-          awaitGlobalAuth(deadline);
-        } else {
-          Map<TopicPartition, Long> written = ends(hop);
-          until(deadline, () -> caughtUp(written));
-        }
+      wanted.merge(new TopicPartition(p.topic(), p.partition()), p.offset(), Math::max);
+    }
+    for (TopicPartition tp : wanted.keySet()) {
+      if (!ends(-1, tp).containsKey(tp)) {
+        throw new ApiException.BadRequest("min_position names partition " + tp.partition() + " of " + tp.topic() + ", which does not exist");
       }
     }
+    return wanted;
+  }
+
+  private boolean applied(Map<TopicPartition, Long> wanted) {
+    return wanted.entrySet().stream().allMatch(e -> e.getValue() < watermarks.applied(e.getKey()));
   }
 
   /**
-   * The key stage has committed, so the keys it resolved are in the auth topic: wait until the
-   * global thread has applied them. Its consumer handles fetch responses only inside its poll, and
-   * it applies what a poll returned before it polls again. So once two more fetches are handled
-   * than now, the later one was sent after now (it covers everything the topic held then), and by
-   * the third its records have been applied; a lag of 0 at that point says nothing was left
-   * behind. Transaction markers make offsets alone unusable here: the lag counts them, offsets do
-   * not say which are markers. A lag metric cached from before the write said "caught up" too
-   * early (a flaky read-your-writes test).
+   * The input topics' end offsets, read again when they are older than {@value #ENDS_MAX_AGE_MS}
+   * ms and do not cover {@code offset} of {@code tp} (a record just produced): so unauthenticated
+   * callers cause at most one admin call per that interval.
    */
-  private void awaitGlobalAuth(long deadline) {
-    long now = status.globalFetches(topics.auth(), 0).fetches();
-    until(deadline, () -> {
-      StreamsStatus.GlobalFetches g = status.globalFetches(topics.auth(), 0);
-      return g.fetches() >= now + 3 && g.lag() == 0;
-    });
-  }
-
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  private static void until(long deadline, Check check) {
-    try {
-      while (!check.holds()) {
-        if (System.nanoTime() > deadline) {
-          throw new ApiException.Unavailable(
-              "the view has not applied min_position yet; retry shortly", 1);
+  private Map<TopicPartition, Long> ends(long offset, TopicPartition tp) {
+    Ends e = ends;
+    Long end = e.offsets().get(tp);
+    if ((end == null || offset >= end) && System.currentTimeMillis() - e.readAt() > ENDS_MAX_AGE_MS) {
+      synchronized (this) {
+        if (ends == e) {
+          try {
+            ends = new Ends(endOffsets(List.copyOf(paths.keySet())), System.currentTimeMillis());
+          } catch (Exception failure) {
+            throw new ApiException.Unavailable("the view's progress cannot be read right now", 1);
+          }
         }
-        LockSupport.parkNanos(POLL_NANOS);
       }
-    } catch (ApiException e) {
-      throw e;
+    }
+    return ends.offsets();
+  }
+
+  private void pollWhileWaited() {
+    try {
+      while (true) {
+        synchronized (lock) {
+          while (waiters == 0 && !closed) {
+            lock.wait();
+          }
+          if (closed) {
+            return;
+          }
+        }
+        try {
+          watermarks.advance(snapshot());
+        } catch (Exception e) {
+          log.debug("read-your-writes poll failed; retrying", e);
+        }
+        synchronized (lock) {
+          lock.notifyAll();
+        }
+        Thread.sleep(POLL_MS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiException.Unavailable("the server is stopping", 1);
-    } catch (Exception e) {
-      throw new ApiException.Unavailable("the view's progress cannot be read right now", 1);
     }
   }
 
-  private long committed(TopicPartition tp) throws Exception {
-    OffsetAndMetadata c = groupOffsets().get(tp);
-    return c == null ? 0 : c.offset();
-  }
-
-  private boolean caughtUp(Map<TopicPartition, Long> written) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> committed = groupOffsets();
-    for (Map.Entry<TopicPartition, Long> e : written.entrySet()) {
-      OffsetAndMetadata c = committed.get(e.getKey());
-      if (e.getValue() > 0 && (c == null || c.offset() < e.getValue())) {
-        return false;
+  /** Committed offsets first, then end offsets: the ends then cover everything committed before. */
+  private Watermarks.Snapshot snapshot() throws Exception {
+    Map<TopicPartition, Long> committed = new HashMap<>();
+    get(admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata())
+        .forEach((tp, o) -> committed.put(tp, o == null ? 0 : o.offset()));
+    List<String> topics = new ArrayList<>(paths.keySet());
+    paths.values().forEach(stages -> stages.forEach(s -> {
+      if (s instanceof Watermarks.TopicsStage t) {
+        t.topics().stream().filter(x -> !topics.contains(x)).forEach(topics::add);
       }
-    }
-    return true;
-  }
-
-  private Map<TopicPartition, OffsetAndMetadata> groupOffsets() throws Exception {
-    return get(admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata());
+    }));
+    Map<TopicPartition, Long> ends = endOffsets(topics);
+    Map<String, StreamsStatus.GlobalFetches> global = new HashMap<>();
+    paths.values().forEach(stages -> stages.forEach(s -> {
+      if (s instanceof Watermarks.GlobalStage g) {
+        global.put(g.topic(), status.globalFetches(g.topic(), 0));
+      }
+    }));
+    return new Watermarks.Snapshot(committed, ends, global);
   }
 
   /**
-   * The end offsets (high watermarks, not last stable offsets) of every partition of a stage's
-   * repartition topics, now. Several upstream tasks write each partition, each in its own
-   * transaction: another task's open transaction holds the last stable offset below records that
-   * are already committed, so only the high watermark is sure to cover ours.
+   * High watermarks, not last stable offsets: several tasks write each repartition partition, each
+   * in its own transaction, and another task's open one holds the stable offset below records that
+   * are already committed.
    */
-  private Map<TopicPartition, Long> ends(List<String> repartitions) {
-    List<String> names = new ArrayList<>();
-    repartitions.forEach(r -> names.add(applicationId + "-" + r + "-repartition"));
-    try {
-      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-      get(admin.describeTopics(names).allTopicNames())
-          .forEach((name, d) -> d.partitions().forEach(pi -> request.put(new TopicPartition(name, pi.partition()), OffsetSpec.latest())));
-      Map<TopicPartition, Long> out = new HashMap<>();
-      get(admin.listOffsets(request).all())
-          .forEach((tp, info) -> out.put(tp, info.offset()));
-      return out;
-    } catch (Exception e) {
-      throw new ApiException.Unavailable("the view's progress cannot be read right now", 1);
-    }
+  private Map<TopicPartition, Long> endOffsets(List<String> topics) throws Exception {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    get(admin.describeTopics(topics).allTopicNames())
+        .forEach((name, d) -> d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    Map<TopicPartition, Long> out = new HashMap<>();
+    get(admin.listOffsets(request).all()).forEach((tp, info) -> out.put(tp, info.offset()));
+    return out;
   }
 
-  private static <T> T get(org.apache.kafka.common.KafkaFuture<T> f)
-      throws InterruptedException, ExecutionException, TimeoutException {
+  private static <T> T get(KafkaFuture<T> f) throws InterruptedException, ExecutionException, TimeoutException {
     return f.get(5, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+      lock.notifyAll();
+    }
   }
 }

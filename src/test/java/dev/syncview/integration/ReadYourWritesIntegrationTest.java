@@ -79,11 +79,40 @@ class ReadYourWritesIntegrationTest {
       assertThat(service.http().get("/api/v1/sources?min_position=other.topic:0:1", "tok").statusCode()).isEqualTo(400);
       assertThat(service.http().get("/api/v1/sources?min_position=sync.jobs:x:1", "tok").statusCode()).isEqualTo(400);
       assertThat(service.http().get("/api/v1/sources?min_position=" + position(key), "tok").statusCode()).isEqualTo(200);
+      assertThat(service.http().get("/api/v1/sources?min_position=sync.api-keys:99:0", "tok").statusCode()).isEqualTo(400);
+
+      // An applied position answers at once however often it is given: 20 copies within the 2 s
+      // timeout (each once waited three global fetches in turn, and timed out)
+      String twenty = ("&min_position=" + position(key)).repeat(20);
+      assertThat(service.http().get("/api/v1/sources?limit=1" + twenty, "tok").statusCode()).isEqualTo(200);
 
       JsonNode health = Json.parse(service.http().get("/health", null).body());
       assertThat(health.get("status").asText()).isEqualTo("ok");
       assertThat(health.get("lag").get("records").asLong()).isZero();
       assertThat(health.get("lag").get("partitions").has("sync.jobs-0")).isTrue();
+    }
+  }
+
+  @Test
+  void shouldAnswer401AtOnceWhenAnUnknownTokenNamesPositionsItsKeyCannotBeIn() throws Exception {
+    // Given a read-your-writes timeout far longer than the client's 30 s: a request that waited
+    // for it would fail the client, so every 401 below came without waiting
+    try (RunningService service = new RunningService().with("MIN_POSITION_TIMEOUT_MS", "120000").start();
+        Producing kafka = new Producing(service.bootstrapServers())) {
+      RecordMetadata key = kafka.send("sync.api-keys", "k1", Events.apiKey("k1", "acme", "tok", null));
+      service.awaitCaughtUp(Duration.ofSeconds(30));
+
+      // When an unknown token names a partition that does not exist, an applied record, a record
+      // not yet produced, or another topic's records
+      for (String position : List.of(
+          "sync.api-keys:99:0", position(key), "sync.api-keys:" + key.partition() + ":1000000", "sync.jobs:0:1000000")) {
+        HttpResponse<String> r = service.http().get("/api/v1/sources?min_position=" + position, "nope");
+
+        // Then the answer is a 401 at once: none of these can make the token known
+        assertThat(r.statusCode()).as(position).isEqualTo(401);
+      }
+      // while the valid token still reads with its own applied position
+      assertThat(service.http().get("/api/v1/sources?min_position=" + position(key), "tok").statusCode()).isEqualTo(200);
     }
   }
 }
