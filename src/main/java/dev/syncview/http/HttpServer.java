@@ -98,6 +98,7 @@ public final class HttpServer {
           get(cfg.routes, "/openapi.json", docs::openapi);
           get(cfg.routes, "/docs", docs::page);
           get(cfg.routes, "/docs/ui/{file}", docs::asset);
+          EventSchemas.routes(cfg.routes);
 
           cfg.routes.exception(ApiException.class, (e, ctx) -> apiError(ctx, e));
           cfg.routes.exception(HttpResponseException.class, HttpServer::javalinError);

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * it is applied and listed correctly.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileEventsTest {
+public class HostileEventsTest {
   static final String SRC = "0b6b1f8e-2c55-4a8e-9a7e-3f3c2b1d4e5f";
   static final String SRC2 = "1c7c2f9f-3d66-4b9f-8b8f-4f4d3c2e5f60";
   static final String JOB0 = "7d0c6d58-5f0e-4b7a-9a51-0d1f1b2f6e10";
@@ -54,8 +54,8 @@ class HostileEventsTest {
   static final String OVER_MB = "x".repeat(1024 * 1024);
   /** Just under what the view carries in a record key. */
   static final String KEY_KB = "k".repeat(1000);
-  static final String STORED = "(stored)";
-  static final String EITHER = "(either)";
+  public static final String STORED = "(stored)";
+  public static final String EITHER = "(either)";
 
   ProjectionHarness h;
   LogCapture logs;
@@ -90,7 +90,7 @@ class HostileEventsTest {
    * One hostile record. {@code expected}: the dead-letter reason, {@link #STORED} (applied, no dead
    * letter) or {@link #EITHER} (the contract allows both). {@code check} runs on a stored record.
    */
-  record Case(String name, String topic, byte[] key, byte[] value, String expected, Consumer<HostileEventsTest> check) {
+  public record Case(String name, String topic, byte[] key, byte[] value, String expected, Consumer<HostileEventsTest> check) {
     @Override
     public String toString() {
       return name + " -> " + expected;
@@ -159,7 +159,7 @@ class HostileEventsTest {
     return key(name, s.bytes(), expected);
   }
 
-  static Stream<Case> cases() {
+  public static Stream<Case> cases() {
     List<Case> c = new ArrayList<>();
     String validSource = source2().json();
     String validJob = job2().json();

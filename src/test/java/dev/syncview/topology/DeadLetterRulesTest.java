@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Rule 5 of events.md: bad input goes to the dead-letter topic unchanged and processing goes on. */
-class DeadLetterRulesTest {
+public class DeadLetterRulesTest {
   static final String SRC = "0b6b1f8e-2c55-4a8e-9a7e-3f3c2b1d4e5f";
   static final String SRC2 = "1c7c2f9f-3d66-4b9f-8b8f-4f4d3c2e5f60";
-  static final String JOB = "7d0c6d58-5f0e-4b7a-9a51-0d1f1b2f6e10";
+  public static final String JOB = "7d0c6d58-5f0e-4b7a-9a51-0d1f1b2f6e10";
   static final String JOB2 = "8e1d7e69-6a1f-4c8b-8b62-1e2a2c3f7a21";
 
   ProjectionHarness h;
@@ -37,7 +37,7 @@ class DeadLetterRulesTest {
     h.close();
   }
 
-  static Stream<Arguments> badSources() {
+  public static Stream<Arguments> badSources() {
     Function<Events.Snapshot, String> json = Events.Snapshot::json;
     return Stream.of(
         Arguments.of("truncated JSON", SRC, "{\"id\":", "malformed-json"),
@@ -86,7 +86,7 @@ class DeadLetterRulesTest {
     assertThat(h.ids("tok")).containsExactlyInAnyOrder(JOB, JOB2);
   }
 
-  static Stream<Arguments> badJobs() {
+  public static Stream<Arguments> badJobs() {
     Function<Events.Snapshot, String> json = Events.Snapshot::json;
     return Stream.of(
         Arguments.of("a status of unknown form", json.apply(job().set("status", "done")), "unknown-status"),
