@@ -7,7 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * RFC 3339 timestamps with a mandatory offset, converted to UTC epoch milliseconds and truncated.
+ * RFC 3339 timestamps with a mandatory offset and any number of fraction digits, converted to UTC
+ * epoch milliseconds and truncated.
  * Leap seconds and UTC years outside 0000..9999 are refused: they cannot be rendered in the API's
  * fixed {@code yyyy-MM-ddTHH:mm:ss.SSSZ} form.
  */
@@ -16,7 +17,6 @@ public final class Rfc3339 {
       Pattern.compile(
           "(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?"
               + "(?:[Zz]|([+-])(\\d{2}):(\\d{2}))");
-  private static final int MAX_LENGTH = 64;
   private static final long MIN_MILLIS = -62167219200000L; // 0000-01-01T00:00:00Z
   private static final long MAX_MILLIS = 253402300799999L; // 9999-12-31T23:59:59.999Z
 
@@ -24,7 +24,7 @@ public final class Rfc3339 {
 
   /** Epoch milliseconds, or null when {@code text} is not such a timestamp. */
   public static Long parseMillis(String text) {
-    if (text == null || text.length() > MAX_LENGTH) {
+    if (text == null) {
       return null;
     }
     Matcher m = FORM.matcher(text);

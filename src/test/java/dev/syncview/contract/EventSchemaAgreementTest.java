@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncview.contract.Sample.Agree;
 import dev.syncview.contract.Sample.Beyond;
-import dev.syncview.contract.Sample.Deviation;
 import dev.syncview.contract.Sample.Expect;
 import dev.syncview.contract.Sample.KeyOnly;
 import dev.syncview.contract.Sample.Stateful;
@@ -43,7 +42,7 @@ class EventSchemaAgreementTest {
     all.addAll(ContractSamples.all());
     all.addAll(BeyondSchemas.beyond());
     all.addAll(BeyondSchemas.stateful());
-    all.addAll(BeyondSchemas.deviations());
+    all.addAll(BeyondSchemas.limits());
     return all.stream();
   }
 
@@ -57,11 +56,6 @@ class EventSchemaAgreementTest {
     } else if (expect instanceof Stateful) {
       assertThat(schema.valid()).as("%s: schema errors: %s", s, schema.errors()).isTrue();
       assertThat(parserRejection(s)).as("%s: the parser, on the value alone", s).isNull();
-    } else if (expect instanceof Deviation d) {
-      assertThat(schema.valid()).as("%s: the contract allows it, schema errors: %s", s, schema.errors()).isTrue();
-      assertThat(parserRejection(s))
-          .as("%s: known deviation (%s); if the parser now accepts it, drop it from BeyondSchemas.deviations()", s, d.rule())
-          .isNotNull();
     } else if (expect instanceof Beyond b) {
       assertThat(schema.valid()).as("%s: schema (%s), errors: %s", s, b.why(), schema.errors()).isEqualTo(b.schemaValid());
       String rejection = parserRejection(s);

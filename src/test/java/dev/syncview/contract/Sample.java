@@ -17,12 +17,6 @@ record Sample(String name, String topic, byte[] key, byte[] value, Sample.Expect
    */
   record Beyond(String why, boolean schemaValid, boolean parserValid) implements Expect {}
 
-  /**
-   * The service's parser refuses what the contract allows, and the schema follows the contract:
-   * a parser defect or an undocumented limit, pinned until one of them changes.
-   */
-  record Deviation(String rule) implements Expect {}
-
   /** The value is valid; the record key is what the service refuses, before any parser runs. */
   record KeyOnly(String why) implements Expect {}
 
