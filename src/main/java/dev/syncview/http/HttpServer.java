@@ -35,8 +35,13 @@ public final class HttpServer {
   static final String MDC_REQUEST_ID = "request_id";
   private static final String STARTED = "sv.started";
   static final int RETRY_AFTER_SECONDS = 1;
-  /** Request line plus headers; beyond it Jetty answers 414 or 431. */
+  /** Request line plus headers; beyond it the answer is 414 or 431 (HeadLimit). */
   static final int MAX_HEADER_BYTES = 8 * 1024;
+  /**
+   * Jetty's own limit: room for a relayed request, whose target may be percent-encoded to three
+   * times its bytes, plus the forwarding mark (HeadLimit holds clients to MAX_HEADER_BYTES).
+   */
+  static final int MAX_RELAYED_HEADER_BYTES = 4 * MAX_HEADER_BYTES;
   static final long MAX_BODY_BYTES = 1024 * 1024;
   /** The most of a refused or unread request body read (and dropped) so the client gets its answer. */
   static final long MAX_DISCARDED_BYTES = 16 * MAX_BODY_BYTES;
@@ -71,7 +76,7 @@ public final class HttpServer {
           cfg.router.ignoreTrailingSlashes = false;
           cfg.jetty.modifyHttpConfiguration(
               hc -> {
-                hc.setRequestHeaderSize(MAX_HEADER_BYTES);
+                hc.setRequestHeaderSize(MAX_RELAYED_HEADER_BYTES);
                 hc.setUriCompliance(UriCompliance.DEFAULT);
               });
           cfg.jetty.modifyServer(
@@ -80,6 +85,8 @@ public final class HttpServer {
                 server.insertHandler(new BodyLimit(MAX_BODY_BYTES, MAX_DISCARDED_BYTES));
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new IgnoreMethodOverride());
+                server.insertHandler(
+                    new HeadLimit(MAX_HEADER_BYTES, new ForwardSignature(settings.internalSecret())));
                 server.setStopTimeout(STOP_TIMEOUT_MS);
               });
           cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new JettyErrors()));

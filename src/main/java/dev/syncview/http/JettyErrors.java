@@ -13,9 +13,15 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Errors Jetty answers before any route runs (request line or headers too large, bad percent
  * encoding or UTF-8 in the path, malformed requests), in the API's ErrorResponse shape. The
- * message is Jetty's reason phrase: it never carries anything internal.
+ * message is Jetty's reason phrase: it never carries anything internal. A request whose request
+ * line Jetty could not read has no known method, so its answer carries the ErrorResponse even if
+ * it began with HEAD; the connection closes after it, so the body cannot be taken for the next
+ * answer.
  */
 final class JettyErrors extends ErrorHandler {
+  /** The method Jetty gives a request whose request line it could not read. */
+  static final String UNREAD_METHOD = "BAD";
+
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     int code = response.getStatus();
@@ -29,6 +35,12 @@ final class JettyErrors extends ErrorHandler {
     }
     if (code < 400) {
       code = 500;
+    }
+    if (code == 431 && UNREAD_METHOD.equals(request.getMethod())) {
+      // Jetty names a request it could not read "BAD": the 8 KiB ran out in the request line (a
+      // huge method token), which docs/http.md answers as 414 like a huge target.
+      code = 414;
+      message = null;
     }
     if (code == 505) {
       // a request line without a (known) HTTP version is malformed, like any other

@@ -98,6 +98,28 @@ final class RawHttp {
     }
   }
 
+  /**
+   * Sends a request without closing our side, reads its answer, then tells whether the server
+   * closed the connection after it (rather than waiting for a next request).
+   */
+  boolean closesAfterAnswer(String request) {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(latin1(request));
+      s.getOutputStream().flush();
+      InputStream in = s.getInputStream();
+      read(in);
+      s.setSoTimeout(3_000);
+      try {
+        return in.read() < 0;
+      } catch (SocketTimeoutException keptOpen) {
+        return false;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Answer read(InputStream in) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     byte[] chunk = new byte[16384];

@@ -143,6 +143,23 @@ class RelayFuzzTest {
     assertThat(relayed).as("requests relayed").isGreaterThan(CASES / 10);
   }
 
+  @Test
+  void shouldRelayARequestJustUnderTheHeadLimitWhoseTargetTriplesWhenEncoded() {
+    // Given a request whose head is just under 8 KiB, its query all characters URI refuses
+    String head = "GET /api/v1/sources?x= HTTP/1.1\r\nHost: localhost\r\nx-chroma-token: tok\r\nConnection: close\r\n\r\n";
+    String request = head.replace("?x=", "?x=" + "|".repeat(8 * 1024 - head.length() - 1));
+
+    // When it reaches the relaying instance, whose relay of it is about three times as long
+    RawHttp.Answer viaRouter = toRouter.send(request);
+
+    // Then the owner takes it and answers as it does directly
+    assertThat(viaRouter.header("X-Served-By")).isEqualTo("owner");
+    assertThat(difference(viaRouter, toOwner.send(request))).isNull();
+    // while two bytes more (a head of 8 KiB + 1) are the 431 of any client, wherever it arrives
+    assertThat(toRouter.send(request.replace("?x=", "?x=||")).status()).isEqualTo(431);
+    assertThat(toOwner.send(request.replace("?x=", "?x=||")).status()).isEqualTo(431);
+  }
+
   static String difference(RawHttp.Answer relayed, RawHttp.Answer direct) {
     if (relayed.status() >= 500 || direct.status() >= 500 || relayed.status() < 0 || direct.status() < 0) {
       return "a 5xx or no answer (" + relayed.status() + " relayed, " + direct.status() + " direct)";
