@@ -15,9 +15,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Reads one page of index entries (key and value) under one or more disjoint prefixes (one per database a scoped key
- * may see), merged in listing order. A deep offset first jumps whole time buckets with their counts
- * (OffsetSeek), so a page touches the bucket counts, at most one bucket's entries and {@code
- * limit} more, plus one per prefix, whatever else the store holds; a cursor page seeks directly.
+ * may see), merged in listing order. A deep offset in a counted index first jumps whole time
+ * buckets with their counts (OffsetSeek), so a page touches the bucket counts, at most one bucket's
+ * entries and {@code limit} more, plus one per prefix, whatever else the store holds; in an index
+ * without counts it walks the skipped entries ({@code offset + limit}); a cursor page seeks
+ * directly.
  */
 final class IndexScan {
   /** Orders index keys by their (created_at, job id) suffix, the listing order. */
@@ -52,7 +54,7 @@ final class IndexScan {
     }
     Long bucket = null;
     long skip = offset;
-    if (offset >= JUMP_FROM && after == null) {
+    if (offset >= JUMP_FROM && after == null && ViewKeys.indexOf(prefixes.get(0)).counted()) {
       OffsetSeek.Start start = OffsetSeek.locate(store, prefixes, order, offset);
       if (start.bucket() == null) {
         return out;

@@ -156,7 +156,7 @@ final class IndexingViewStore extends WrappedStateStore<KeyValueStore<Bytes, byt
       if (ViewKeys.isRow(k)) {
         byte[] before =
             rows.containsKey(change.key) ? rows.get(change.key) : rowsAreNew ? null : wrapped().get(change.key);
-        IndexDelta delta = IndexDelta.between(ViewKeys.tenantOf(k), decode(before), decode(change.value));
+        IndexDelta delta = IndexDelta.between(k, decode(before), decode(change.value));
         delta.removed().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry), null)));
         delta.writes().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry.key()), entry.value())));
         delta.countDeltas().forEach((countKey, d) ->

@@ -1,17 +1,10 @@
 package dev.syncview.topology;
 
+import dev.syncview.domain.DeadLetterReason;
 import dev.syncview.domain.Job;
-import dev.syncview.domain.JobItem;
-import dev.syncview.domain.JobJoin;
 import dev.syncview.ingest.Decoded;
 import dev.syncview.ingest.JobParser;
-import dev.syncview.render.ItemJson;
-import dev.syncview.view.Bin;
-import dev.syncview.view.RowAttrs;
-import dev.syncview.view.ViewChange;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,114 +12,83 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Applies rules 1 and 2 of events.md to jobs, per job id: stale and duplicate versions are ignored,
- * deletes are final, invalid snapshots are dead-lettered. An accepted job is handed to its source's
- * stage, or, without a source, listed directly; when a job changes owner the old one is told.
+ * Per job id: parses each job record once and sends it, in compact form, to the view partition of
+ * the tenant the job belongs to. The tenant a job's first accepted snapshot names is its tenant
+ * for good ({@link Claim}): a later snapshot naming another is sent there as a {@code
+ * tenant-mismatch} candidate, so the view judges it stale or not against the applied version.
+ * Records that need no state are judged here: a value whose version cannot be read is
+ * dead-lettered, and so is an invalid snapshot of a job never accepted (nothing applied: it cannot
+ * be stale). Deletes are final.
  */
 final class JobGate implements Processor<byte[], byte[], byte[], byte[]> {
-  static final String TO_SOURCES = Nodes.to(Nodes.JOB_GATE, Nodes.JOBS_BY_SOURCE);
-  static final String TO_VIEW = Nodes.to(Nodes.JOB_GATE, Nodes.SOURCELESS_BY_TENANT);
+  static final String TO_TENANT = Nodes.to(Nodes.JOB_GATE, Nodes.JOBS_BY_TENANT);
   static final String DEAD_LETTERS = Nodes.deadLetters(Nodes.JOB_GATE);
 
   private ProcessorContext<byte[], byte[]> context;
-  private KeyValueStore<Bytes, byte[]> gate;
-  /** The timestamp of the record being processed, given to everything it causes. */
-  private long timestamp;
+  private KeyValueStore<Bytes, byte[]> claims;
 
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
-    this.gate = context.getStateStore(StoreNames.JOB_GATE);
+    this.claims = context.getStateStore(StoreNames.JOB_CLAIMS);
   }
 
   @Override
   public void process(Record<byte[], byte[]> rec) {
-    timestamp = rec.timestamp();
     String jobId = new String(rec.key(), StandardCharsets.UTF_8);
     Bytes key = Bytes.wrap(rec.key());
-    byte[] stored = gate.get(key);
-    JobGateState state = stored == null ? null : JobGateState.decode(stored);
-    if (state != null && state.deleted()) {
+    byte[] stored = claims.get(key);
+    Claim claim = stored == null ? null : Claim.decode(stored);
+    if (claim != null && claim.deleted()) {
       return;
     }
     Origin origin = Origin.of(rec);
     Decoded<Job> decoded =
         origin.value() == null ? new Decoded.Tombstone<>() : JobParser.decode(jobId, origin.value());
     if (decoded instanceof Decoded.Tombstone<Job>) {
-      delete(jobId, key, state);
+      delete(jobId, key, claim, origin);
     } else if (decoded instanceof Decoded.Unreadable<Job> u) {
       context.forward(DeadLetters.of(origin, u.reason()), DEAD_LETTERS);
     } else if (decoded instanceof Decoded.Snapshot<Job> s) {
       if (s.deleteMarker() && s.body() instanceof Decoded.Valid<Job>) {
-        delete(jobId, key, state);
-        return;
-      }
-      if (state != null && s.version() <= state.version()) {
-        return;
-      }
-      if (s.body() instanceof Decoded.Invalid<Job> invalid) {
-        context.forward(DeadLetters.of(origin, invalid.reason()), DEAD_LETTERS);
+        delete(jobId, key, claim, origin);
+      } else if (s.body() instanceof Decoded.Invalid<Job> invalid) {
+        invalid(jobId, claim, s.version(), invalid.reason(), origin);
       } else {
-        apply(((Decoded.Valid<Job>) s.body()).value(), key, state, origin);
+        valid(((Decoded.Valid<Job>) s.body()).value(), key, claim, origin);
       }
     }
   }
 
-  private void apply(Job job, Bytes key, JobGateState previous, Origin origin) {
-    if (previous != null && leftOwner(previous, job)) {
-      detach(job.id(), previous, job.version());
-    }
-    if (job.sourceless()) {
-      JobItem item = JobJoin.sourceless(job);
-      toView(
-          job.tenant(),
-          new ViewChange.RowUpsert(job.version(), null, RowAttrs.of(item), ItemJson.render(item)));
-    } else {
-      context.forward(
-          new Record<>(
-              job.sourceId().getBytes(StandardCharsets.UTF_8),
-              origin.wireValue(),
-              origin.timestamp(),
-              origin.toHeaders(Ops.JOB_UPSERT)),
-          TO_SOURCES);
-    }
-    gate.put(key, new JobGateState(false, job.version(), job.sourceId(), job.tenant()).encode());
-  }
-
-  /** Whether the job's listing moves away from where the previous version listed it. */
-  private static boolean leftOwner(JobGateState previous, Job job) {
-    return !Objects.equals(previous.sourceId(), job.sourceId())
-        || (job.sourceless() && !previous.tenant().equals(job.tenant()));
-  }
-
-  private void delete(String jobId, Bytes key, JobGateState state) {
-    if (state != null) {
-      detach(jobId, state, state.version());
-    }
-    gate.put(key, JobGateState.deletedMarker().encode());
-  }
-
-  /** Takes the job away from its current owner as of {@code version}. */
-  private void detach(String jobId, JobGateState owner, long version) {
-    if (owner.sourceId() == null) {
-      toView(owner.tenant(), new ViewChange.RowRemove(jobId, version, null));
+  private void valid(Job job, Bytes key, Claim claim, Origin origin) {
+    if (claim == null) {
+      claims.put(key, new Claim(false, job.tenant()).encode());
+    } else if (!claim.tenant().equals(job.tenant())) {
+      toTenant(claim.tenant(), new GateMessage.Candidate(job.id(), job.version(), DeadLetterReason.TENANT_MISMATCH, origin), origin);
       return;
     }
-    RecordHeaders h = new RecordHeaders();
-    h.add(Origin.OP, Ops.JOB_REMOVE.getBytes(StandardCharsets.UTF_8));
-    byte[] value = new Bin.Writer(48).str(jobId).i64(version).toByteArray();
-    context.forward(
-        new Record<>(
-            owner.sourceId().getBytes(StandardCharsets.UTF_8), value, timestamp, h),
-        TO_SOURCES);
+    // a job with a source may still be refused by it, and then dead-lettered as it came
+    toTenant(job.tenant(), new GateMessage.Upsert(job, job.sourceless() ? null : origin), origin);
   }
 
-  private void toView(String tenant, ViewChange change) {
+  private void invalid(String jobId, Claim claim, long version, DeadLetterReason reason, Origin origin) {
+    if (claim == null) {
+      context.forward(DeadLetters.of(origin, reason), DEAD_LETTERS);
+    } else {
+      toTenant(claim.tenant(), new GateMessage.Candidate(jobId, version, reason, origin), origin);
+    }
+  }
+
+  private void delete(String jobId, Bytes key, Claim claim, Origin origin) {
+    claims.put(key, Claim.DELETED.encode());
+    if (claim != null) {
+      toTenant(claim.tenant(), new GateMessage.Delete(jobId), origin);
+    }
+  }
+
+  private void toTenant(String tenant, GateMessage message, Origin origin) {
     context.forward(
-        new Record<>(
-            tenant.getBytes(StandardCharsets.UTF_8),
-            change.encode(),
-            timestamp),
-        TO_VIEW);
+        new Record<>(tenant.getBytes(StandardCharsets.UTF_8), message.encode(), origin.timestamp()),
+        TO_TENANT);
   }
 }

@@ -8,17 +8,16 @@ final class Nodes {
   static final String SOURCE_ROUTER = "source-router";
   static final String JOB_ROUTER = "job-router";
   static final String KEY_ROUTER = "key-router";
+  static final String SOURCE_GATE = "source-gate";
   static final String JOB_GATE = "job-gate";
-  static final String SOURCE_STAGE = "source-stage";
-  static final String VIEW_WRITER = "view-writer";
+  static final String TENANT_VIEW = "tenant-view";
   static final String KEY_GATE = "key-gate";
 
   static final String SOURCES_BY_ID = "sources-by-id";
   static final String JOBS_BY_ID = "jobs-by-id";
   static final String KEYS_BY_ID = "keys-by-id";
-  static final String JOBS_BY_SOURCE = "jobs-by-source";
-  static final String CHANGES_BY_TENANT = "changes-by-tenant";
-  static final String SOURCELESS_BY_TENANT = "sourceless-by-tenant";
+  static final String JOBS_BY_TENANT = "jobs-by-tenant";
+  static final String SOURCE_CHANGES = "source-changes";
 
   private Nodes() {}
 

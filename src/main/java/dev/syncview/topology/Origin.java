@@ -7,10 +7,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Where an input record came from, carried in headers through the repartition topics so that any
- * later stage can dead-letter it byte for byte with its original coordinates.
+ * Where an input record came from, carried in headers to the gate that owns its id (and inside
+ * messages and rows where a later stage may still dead-letter it), so that its dead letter has the
+ * original key, value, timestamp and coordinates.
  *
  * @param key the original key bytes (may be null)
  * @param value the original value bytes (null for a tombstone)
@@ -23,22 +25,10 @@ public record Origin(
   static final String OFFSET = "sv.offset";
   static final String KEY = "sv.key";
   static final String TOMBSTONE = "sv.tombstone";
-  static final String OP = "sv.op";
 
-  /** Headers for a routed record: the coordinates, the original key, and an operation tag. */
-  static Headers headers(String topic, int partition, long offset, byte[] key, boolean tombstone, String op) {
-    RecordHeaders h = new RecordHeaders();
-    h.add(TOPIC, topic.getBytes(StandardCharsets.UTF_8));
-    h.add(PARTITION, ByteBuffer.allocate(4).putInt(partition).array());
-    h.add(OFFSET, ByteBuffer.allocate(8).putLong(offset).array());
-    if (key != null) {
-      h.add(KEY, key);
-    }
-    if (tombstone) {
-      h.add(TOMBSTONE, new byte[] {1});
-    }
-    h.add(OP, op.getBytes(StandardCharsets.UTF_8));
-    return h;
+  /** The origin of a record read from an input topic. */
+  static Origin arrived(Record<byte[], byte[]> rec, RecordMetadata m) {
+    return new Origin(m.topic(), m.partition(), m.offset(), rec.timestamp(), rec.key(), rec.value());
   }
 
   /** The origin of a routed record; its value is the original value (null for a tombstone). */
@@ -53,17 +43,22 @@ public record Origin(
         h.lastHeader(TOMBSTONE) != null ? null : rec.value());
   }
 
-  static String op(Record<byte[], byte[]> rec) {
-    Header op = rec.headers().lastHeader(OP);
-    return op == null ? "" : new String(op.value(), StandardCharsets.UTF_8);
+  /** The record routed to its id's gate: keyed by the id, the original value, these headers. */
+  Record<byte[], byte[]> routed(byte[] id) {
+    RecordHeaders h = new RecordHeaders();
+    h.add(TOPIC, topic.getBytes(StandardCharsets.UTF_8));
+    h.add(PARTITION, ByteBuffer.allocate(4).putInt(partition).array());
+    h.add(OFFSET, ByteBuffer.allocate(8).putLong(offset).array());
+    if (key != null) {
+      h.add(KEY, key);
+    }
+    if (value == null) {
+      h.add(TOMBSTONE, new byte[] {1});
+    }
+    // tombstones travel as empty values: a null value in a repartition topic would be dropped
+    return new Record<>(id, value == null ? new byte[0] : value, timestamp, h);
   }
 
-  /** Headers that let a later stage rebuild this origin. */
-  Headers toHeaders(String op) {
-    return headers(topic, partition, offset, key, value == null, op);
-  }
-
-  /** Stores the origin inside a state value (see StoredJob, KeyState). */
   void write(Bin.Writer w) {
     w.str(topic).i32(partition).i64(offset).i64(timestamp).bytes(key).bytes(value);
   }
@@ -72,9 +67,14 @@ public record Origin(
     return new Origin(r.str(), r.i32(), r.i64(), r.i64(), r.bytes(), r.bytes());
   }
 
-  /** The value to send through a repartition topic: tombstones travel as empty values. */
-  byte[] wireValue() {
-    return value == null ? new byte[0] : value;
+  byte[] encode() {
+    Bin.Writer w = new Bin.Writer(64 + (key == null ? 0 : key.length) + (value == null ? 0 : value.length));
+    write(w);
+    return w.toByteArray();
+  }
+
+  static Origin decode(byte[] bytes) {
+    return read(new Bin.Reader(bytes));
   }
 
   private static byte[] value(Headers h, String name) {

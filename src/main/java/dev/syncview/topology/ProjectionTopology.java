@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -20,23 +21,20 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The projection, as a pure function of its settings. Three stages, each keyed so that the state
- * it needs is local:
+ * The projection, as a pure function of its settings. Jobs and sources pass two stages: a gate
+ * per entity id (every version of an entity meets the same task, whichever partitioner its producer
+ * used) and the view per tenant (a tenant's whole listing in one partition of one store):
  *
  * <pre>
- *  sync.sources  -> source-router -> sources-by-id ---------------\
- *  sync.jobs     -> job-router -> jobs-by-id -> job-gate -> jobs-by-source -> source-stage
- *                                                 |                              |
- *                                                 \-> sourceless-by-tenant       \-> changes-by-tenant
- *                                                             \___________________________/
- *                                                                          |
- *                                                                     view-writer  [view]
+ *  sync.jobs    -> job-router ----(home)----> job-gate [job-claims] -> jobs-by-tenant ---\
+ *                       \--> jobs-by-id ------/                                          tenant-view [tenant-view]
+ *  sync.sources -> source-router -(home)-> source-gate [source-gate] -> source-changes -/
+ *                       \--> sources-by-id ---/                  (facts to every partition)
  *  sync.api-keys -> key-router -> keys-by-id (1 partition) -> key-gate -> auth topic -> [auth] (global)
  * </pre>
  *
- * Every record is re-keyed by the id its stage owns (job id, source id, tenant), so the result does
- * not depend on the producers' partitioner, and a tenant's whole listing lives in one partition of
- * the {@code view} store. Every stage may dead-letter to {@code sync.dead-letters}.
+ * A record already on the partition its id hashes to reaches its gate in the same task; the others
+ * take the by-id hop. Every stage may dead-letter to {@code sync.dead-letters}.
  */
 public final class ProjectionTopology {
   private static final Serde<byte[]> BYTES = Serdes.ByteArray();
@@ -48,43 +46,22 @@ public final class ProjectionTopology {
     Topics topics = settings.topics();
     int partitions = settings.partitions();
     StreamsBuilder b = new StreamsBuilder();
-    for (String store :
-        new String[] {
-          StoreNames.JOB_GATE, StoreNames.SOURCES, StoreNames.SOURCE_JOBS, StoreNames.KEY_GATE
-        }) {
+    for (String store : new String[] {StoreNames.JOB_CLAIMS, StoreNames.SOURCE_GATE, StoreNames.KEY_GATE}) {
       b.addStateStore(store(store));
     }
     b.addStateStore(viewStore());
 
-    KStream<byte[], byte[]> sourcesById =
-        route(b, settings, topics.sources(), KeyRule.UUID, Ops.SOURCE, Nodes.SOURCE_ROUTER, Nodes.SOURCES_BY_ID, partitions);
-    KStream<byte[], byte[]> jobsById =
-        route(b, settings, topics.jobs(), KeyRule.UUID, Ops.JOB, Nodes.JOB_ROUTER, Nodes.JOBS_BY_ID, partitions);
-    KStream<byte[], byte[]> keysById =
-        route(b, settings, topics.apiKeys(), KeyRule.TEXT, Ops.KEY, Nodes.KEY_ROUTER, Nodes.KEYS_BY_ID, 1);
-
-    KStream<byte[], byte[]> gated =
-        stage(jobsById, JobGate::new, Nodes.JOB_GATE, settings, StoreNames.JOB_GATE);
-    KStream<byte[], byte[]> jobsBySource =
-        forward(gated, JobGate.TO_SOURCES, Nodes.JOBS_BY_SOURCE, partitions);
-    KStream<byte[], byte[]> sourceless =
-        forward(gated, JobGate.TO_VIEW, Nodes.SOURCELESS_BY_TENANT, partitions);
-
-    KStream<byte[], byte[]> joined =
-        stage(
-            sourcesById.merge(jobsBySource, Named.as(Nodes.SOURCE_STAGE + ".in")),
-            SourceStage::new,
-            Nodes.SOURCE_STAGE,
-            settings,
-            StoreNames.SOURCES,
-            StoreNames.SOURCE_JOBS);
+    KStream<byte[], byte[]> jobs =
+        gate(b, settings, topics.jobs(), Nodes.JOB_ROUTER, Nodes.JOBS_BY_ID, JobGate::new, Nodes.JOB_GATE, StoreNames.JOB_CLAIMS);
+    KStream<byte[], byte[]> byTenant = forward(jobs, JobGate.TO_TENANT, Nodes.JOBS_BY_TENANT, partitions, null);
+    KStream<byte[], byte[]> sources =
+        gate(b, settings, topics.sources(), Nodes.SOURCE_ROUTER, Nodes.SOURCES_BY_ID, SourceGate::new, Nodes.SOURCE_GATE, StoreNames.SOURCE_GATE);
     KStream<byte[], byte[]> changes =
-        forward(joined, SourceStage.TO_VIEW, Nodes.CHANGES_BY_TENANT, partitions);
+        forward(sources, SourceGate.TO_VIEW, Nodes.SOURCE_CHANGES, partitions, new SourceMessagePartitioner());
+    stage(byTenant.merge(changes, Named.as(Nodes.TENANT_VIEW + ".in")), TenantView::new, Nodes.TENANT_VIEW, settings, StoreNames.VIEW);
 
-    changes
-        .merge(sourceless, Named.as(Nodes.VIEW_WRITER + ".in"))
-        .process(ViewWriter::new, Named.as(Nodes.VIEW_WRITER), StoreNames.VIEW);
-
+    KStream<byte[], byte[]> keysById =
+        route(b, settings, topics.apiKeys(), KeyRule.TEXT, Nodes.KEY_ROUTER, Nodes.KEYS_BY_ID, 1);
     KStream<byte[], byte[]> keyed =
         stage(keysById, KeyGate::new, Nodes.KEY_GATE, settings, StoreNames.KEY_GATE);
     keyed
@@ -104,18 +81,16 @@ public final class ProjectionTopology {
   /**
    * The stages an input record passes through after its own topic, as the repartition topic names
    * (without the {@code <application.id>-} prefix and {@code -repartition} suffix) each stage reads,
-   * ending with the view; API keys end with {@link #AUTH_HOP}. Read-your-writes follows a record
-   * along this path.
+   * ending with the view; API keys end with {@link #AUTH_HOP}. A record may skip the by-id topic
+   * of its first stage, so that stage lists the next one's topic too. Read-your-writes follows a
+   * record along this path.
    */
   public static List<List<String>> hopsAfter(Topics topics, String inputTopic) {
     if (inputTopic.equals(topics.sources())) {
-      return List.of(List.of(Nodes.SOURCES_BY_ID), List.of(Nodes.CHANGES_BY_TENANT));
+      return List.of(List.of(Nodes.SOURCES_BY_ID, Nodes.SOURCE_CHANGES), List.of(Nodes.SOURCE_CHANGES));
     }
     if (inputTopic.equals(topics.jobs())) {
-      return List.of(
-          List.of(Nodes.JOBS_BY_ID),
-          List.of(Nodes.JOBS_BY_SOURCE, Nodes.SOURCELESS_BY_TENANT),
-          List.of(Nodes.CHANGES_BY_TENANT));
+      return List.of(List.of(Nodes.JOBS_BY_ID, Nodes.JOBS_BY_TENANT), List.of(Nodes.JOBS_BY_TENANT));
     }
     if (inputTopic.equals(topics.apiKeys())) {
       return List.of(List.of(Nodes.KEYS_BY_ID), List.of(AUTH_HOP));
@@ -123,24 +98,44 @@ public final class ProjectionTopology {
     throw new IllegalArgumentException(inputTopic + " is not an input of the projection");
   }
 
+  /**
+   * An input topic's router and the gate owning its ids, in one sub-topology: records on their
+   * home partition go to the gate directly, the others through the by-id topic, which the same
+   * sub-topology reads.
+   */
+  private static KStream<byte[], byte[]> gate(
+      StreamsBuilder b,
+      TopologySettings settings,
+      String topic,
+      String router,
+      String byId,
+      ProcessorSupplier<byte[], byte[], byte[], byte[]> gate,
+      String gateName,
+      String store) {
+    KStream<byte[], byte[]> in = b.stream(topic, Consumed.with(BYTES, BYTES).withName(router + ".in"));
+    String inline = Nodes.to(router, gateName);
+    String hop = Nodes.to(router, byId);
+    KStream<byte[], byte[]> routed =
+        stage(in, () -> new Router(KeyRule.UUID, inline, hop, Nodes.deadLetters(router), settings, settings.partitions()),
+            router, settings);
+    KStream<byte[], byte[]> home = routed.peek(PASS, Named.as(inline));
+    KStream<byte[], byte[]> hopped = forward(routed, hop, byId, settings.partitions(), null);
+    return stage(home.merge(hopped, Named.as(gateName + ".in")), gate, gateName, settings, store);
+  }
+
   private static KStream<byte[], byte[]> route(
       StreamsBuilder b,
       TopologySettings settings,
       String topic,
       KeyRule rule,
-      String op,
       String name,
       String repartition,
       int partitions) {
     KStream<byte[], byte[]> in = b.stream(topic, Consumed.with(BYTES, BYTES).withName(name + ".in"));
     String routeChild = Nodes.to(name, repartition);
     KStream<byte[], byte[]> out =
-        stage(
-            in,
-            () -> new Router(rule, op, routeChild, Nodes.deadLetters(name), settings.events(), settings.limits()),
-            name,
-            settings);
-    return forward(out, routeChild, repartition, partitions);
+        stage(in, () -> new Router(rule, null, routeChild, Nodes.deadLetters(name), settings, partitions), name, settings);
+    return forward(out, routeChild, repartition, partitions, null);
   }
 
   /** A processor whose dead letters go to the dead-letter topic through its named child. */
@@ -158,15 +153,23 @@ public final class ProjectionTopology {
     return out;
   }
 
-  /** The named child a processor forwards to, feeding a repartition topic of the next stage. */
+  /**
+   * The named child a processor forwards to, feeding a repartition topic of the next stage,
+   * partitioned by key unless a partitioner is given.
+   */
   private static KStream<byte[], byte[]> forward(
-      KStream<byte[], byte[]> out, String child, String repartition, int partitions) {
+      KStream<byte[], byte[]> out,
+      String child,
+      String repartition,
+      int partitions,
+      StreamPartitioner<byte[], byte[]> partitioner) {
+    Repartitioned<byte[], byte[]> how =
+        Repartitioned.<byte[], byte[]>as(repartition)
+            .withKeySerde(BYTES)
+            .withValueSerde(BYTES)
+            .withNumberOfPartitions(partitions);
     return out.peek(PASS, Named.as(child))
-        .repartition(
-            Repartitioned.<byte[], byte[]>as(repartition)
-                .withKeySerde(BYTES)
-                .withValueSerde(BYTES)
-                .withNumberOfPartitions(partitions));
+        .repartition(partitioner == null ? how : how.withStreamPartitioner(partitioner));
   }
 
   private static StoreBuilder<KeyValueStore<Bytes, byte[]>> store(String name) {

@@ -2,39 +2,46 @@ package dev.syncview.topology;
 
 import dev.syncview.domain.DeadLetterReason;
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * First step for every input topic: checks the record key and re-keys the record by the entity id
- * it names, so that the stage owning that id sees every version of it whichever partitioner the
- * producer used. A record too large to carry, or whose key names no entity, is dead-lettered here,
- * before anything is forwarded or stored.
+ * First step for every input topic: counts the record, dead-letters one too large to carry or
+ * whose key names no entity (before anything is forwarded or stored), and sends the rest to the
+ * gate that owns the id it names, so that gate sees every version of it whichever partitioner the
+ * producer used. A record already sitting on the partition its id hashes to (the producer used
+ * the gate's partitioner, murmur2 on the id) goes to the gate directly, in this very task; only the
+ * others take the by-id repartition topic.
  */
 final class Router implements Processor<byte[], byte[], byte[], byte[]> {
   private final KeyRule rule;
-  private final String op;
-  private final String routeChild;
+  private final String inlineChild;
+  private final String hopChild;
   private final String deadLetterChild;
-  private final ProjectionEvents events;
-  private final RecordLimits limits;
+  private final TopologySettings settings;
+  private final int gatePartitions;
   private ProcessorContext<byte[], byte[]> context;
 
+  /**
+   * @param inlineChild the gate in this task, or null when every record takes the hop
+   * @param gatePartitions the partitions of the by-id topic
+   */
   Router(
       KeyRule rule,
-      String op,
-      String routeChild,
+      String inlineChild,
+      String hopChild,
       String deadLetterChild,
-      ProjectionEvents events,
-      RecordLimits limits) {
-    this.events = events;
-    this.limits = limits;
+      TopologySettings settings,
+      int gatePartitions) {
     this.rule = rule;
-    this.op = op;
-    this.routeChild = routeChild;
+    this.inlineChild = inlineChild;
+    this.hopChild = hopChild;
     this.deadLetterChild = deadLetterChild;
+    this.settings = settings;
+    this.gatePartitions = gatePartitions;
   }
 
   @Override
@@ -45,10 +52,9 @@ final class Router implements Processor<byte[], byte[], byte[], byte[]> {
   @Override
   public void process(Record<byte[], byte[]> rec) {
     RecordMetadata m = context.recordMetadata().orElseThrow();
-    events.received(m.topic());
-    Origin origin =
-        new Origin(m.topic(), m.partition(), m.offset(), rec.timestamp(), rec.key(), rec.value());
-    if (!limits.carries(rec.key(), rec.value())) {
+    settings.events().received(m.topic());
+    Origin origin = Origin.arrived(rec, m);
+    if (!settings.limits().carries(rec.key(), rec.value())) {
       context.forward(DeadLetters.of(origin, DeadLetterReason.TOO_LARGE), deadLetterChild);
       return;
     }
@@ -57,12 +63,8 @@ final class Router implements Processor<byte[], byte[], byte[], byte[]> {
       context.forward(DeadLetters.of(origin, rule.reason), deadLetterChild);
       return;
     }
-    context.forward(
-        new Record<>(
-            id.getBytes(StandardCharsets.UTF_8),
-            origin.wireValue(),
-            rec.timestamp(),
-            origin.toHeaders(op)),
-        routeChild);
+    byte[] key = id.getBytes(StandardCharsets.UTF_8);
+    boolean home = inlineChild != null && Utils.toPositive(Utils.murmur2(key)) % gatePartitions == m.partition();
+    context.forward(origin.routed(key), home ? inlineChild : hopChild);
   }
 }

@@ -49,6 +49,16 @@ public enum Index {
     return id <= DB_KIND.id;
   }
 
+  /**
+   * Whether this index keeps bucket counts (IndexCounts) for deep offsets: the four list_sources
+   * reads, whose entries change only when a job is listed, unlisted or moved between databases.
+   * The others (status and source filters of list_jobs) walk to an offset; a status update then
+   * touches no count (BENCHMARKS.md notes).
+   */
+  public boolean counted() {
+    return carriesItems();
+  }
+
   /** Whether a job has an entry in this index. */
   boolean covers(RowAttrs row) {
     return (!kind || row.kind().filterable())

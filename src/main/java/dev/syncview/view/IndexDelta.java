@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What replacing one row value by another does to the row's index entries and to the bucket
- * counts (IndexCounts) those entries are counted in. A pure function of the two values, so the
- * store applies the very same change when a row is written and when it is restored or replicated
- * from the changelog, which holds the rows alone.
+ * What replacing one row value by another does to the entries the row derives, and to the bucket
+ * counts (IndexCounts) of the counted indexes. A row derives its index entries while listed, and a
+ * member entry (ViewKeys#member) while it follows a source. A pure function of the two values, so
+ * the store applies the very same change when a row is written and when it is restored or
+ * replicated from the changelog, which holds the rows alone.
  *
  * @param removed entries the old value had and the new one has not
  * @param added entries the new value has and the old one had not
@@ -20,22 +21,23 @@ import java.util.Map;
  */
 public record IndexDelta(List<byte[]> removed, List<byte[]> added, List<Entry> writes) {
   /**
-   * Names what a row derives. Change it whenever {@link ViewKeys#indexEntries}, {@link Index} or
-   * {@link IndexCounts} change the entries, their values or the counts of a row: a store built
-   * another way is then rebuilt from its rows when it opens.
+   * Names what a row derives. Change it whenever {@link ViewKeys#indexEntries}, {@link Index},
+   * {@link IndexCounts} or the member entries change what a row derives: a store built another way
+   * is then rebuilt from its rows when it opens.
    */
-  public static final String LAYOUT = "entries-2/counts-2";
+  public static final String LAYOUT = "entries-3/counts-3/members-1";
 
   private static final byte[] EMPTY = new byte[0];
 
   /** An index entry's key and the value stored under it. */
   public record Entry(byte[] key, byte[] value) {}
 
-  /** {@code before} and {@code after} may be null (no row) or markers (a removed row). */
-  public static IndexDelta between(String tenant, RowValue before, RowValue after) {
-    Map<ByteBuffer, byte[]> stale = entries(tenant, before);
-    Map<ByteBuffer, byte[]> fresh = entries(tenant, after);
-    // Only entries that change are touched: a status change moves the status indexes and
+  /** {@code before} and {@code after} may be null (no row). */
+  public static IndexDelta between(byte[] rowKey, RowValue before, RowValue after) {
+    String tenant = ViewKeys.tenantOf(rowKey);
+    Map<ByteBuffer, byte[]> stale = entries(tenant, rowKey, before);
+    Map<ByteBuffer, byte[]> fresh = entries(tenant, rowKey, after);
+    // Only entries that change are touched: a status update moves the status indexes and
     // refreshes the items the others carry.
     List<byte[]> removed = new ArrayList<>();
     stale.keySet().forEach(key -> {
@@ -61,22 +63,35 @@ public record IndexDelta(List<byte[]> removed, List<byte[]> added, List<Entry> w
   public Map<ByteBuffer, Long> countDeltas() {
     Map<ByteBuffer, Long> deltas = new LinkedHashMap<>();
     for (byte[] entry : removed) {
-      deltas.merge(ByteBuffer.wrap(IndexCounts.keyOf(entry)), -1L, Long::sum);
+      if (counted(entry)) {
+        deltas.merge(ByteBuffer.wrap(IndexCounts.keyOf(entry)), -1L, Long::sum);
+      }
     }
     for (byte[] entry : added) {
-      deltas.merge(ByteBuffer.wrap(IndexCounts.keyOf(entry)), 1L, Long::sum);
+      if (counted(entry)) {
+        deltas.merge(ByteBuffer.wrap(IndexCounts.keyOf(entry)), 1L, Long::sum);
+      }
     }
     deltas.values().removeIf(d -> d == 0);
     return deltas;
   }
 
-  private static Map<ByteBuffer, byte[]> entries(String tenant, RowValue row) {
-    if (row == null || !row.live()) {
+  private static boolean counted(byte[] entry) {
+    return ViewKeys.tagOf(entry) == ViewKeys.INDEX && ViewKeys.indexOf(entry).counted();
+  }
+
+  private static Map<ByteBuffer, byte[]> entries(String tenant, byte[] rowKey, RowValue row) {
+    if (row == null) {
       return Map.of();
     }
     Map<ByteBuffer, byte[]> out = new LinkedHashMap<>();
-    for (byte[] entry : ViewKeys.indexEntries(tenant, row.attrs())) {
-      out.put(ByteBuffer.wrap(entry), ViewKeys.indexOf(entry).carriesItems() ? row.itemJson() : EMPTY);
+    if (row.live()) {
+      for (byte[] entry : ViewKeys.indexEntries(tenant, row.attrs())) {
+        out.put(ByteBuffer.wrap(entry), ViewKeys.indexOf(entry).carriesItems() ? row.itemJson() : EMPTY);
+      }
+    }
+    if (row.sourceId() != null) {
+      out.put(ByteBuffer.wrap(ViewKeys.member(row.sourceId(), rowKey)), EMPTY);
     }
     return out;
   }

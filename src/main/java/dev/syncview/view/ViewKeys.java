@@ -17,6 +17,10 @@ public final class ViewKeys {
   static final byte SOURCE = 'S';
   static final byte DATABASE = 'D';
   static final byte INDEX = 'I';
+  /** A copy of a source's facts, in every partition (no tenant: a job may name another's source). */
+  static final byte FACTS = 'F';
+  /** A job following a source (listed or waiting), derived from its row (no tenant prefix). */
+  static final byte MEMBER = 'M';
   /** created_at(8) + job id(16): the fixed-width suffix of every index key. */
   public static final int ORDER_SUFFIX = 24;
   static final int MAX_DIMENSION_BYTES = 65_535;
@@ -69,6 +73,26 @@ public final class ViewKeys {
       }
     }
     return keys;
+  }
+
+  /** Where a partition keeps its copy of a source's facts. */
+  public static byte[] facts(String sourceId) {
+    return tenant("", 17).u8(FACTS).raw(Uuids.toBytes(sourceId)).toByteArray();
+  }
+
+  /** The derived entry saying the row {@code rowKey} follows source {@code sourceId}. */
+  public static byte[] member(String sourceId, byte[] rowKey) {
+    return new Bin.Writer(19 + rowKey.length).raw(memberPrefix(sourceId)).raw(rowKey).toByteArray();
+  }
+
+  /** The start of every member entry of a source. */
+  public static byte[] memberPrefix(String sourceId) {
+    return tenant("", 17).u8(MEMBER).raw(Uuids.toBytes(sourceId)).toByteArray();
+  }
+
+  /** The row key a member entry points to. */
+  public static byte[] rowOfMember(byte[] memberKey) {
+    return Arrays.copyOfRange(memberKey, 19, memberKey.length);
   }
 
   /** The index an index entry, or an index prefix, belongs to. */
@@ -132,12 +156,12 @@ public final class ViewKeys {
   }
 
   /**
-   * Index entries and bucket counts are derived from the rows by the store itself (IndexDelta), so
-   * they are never written from outside and never logged.
+   * Index entries, bucket counts and source members are derived from the rows by the store itself
+   * (IndexDelta), so they are never written from outside and never logged.
    */
   public static boolean isDerived(byte[] key) {
     byte tag = tagOf(key);
-    return tag == INDEX || tag == IndexCounts.COUNT;
+    return tag == INDEX || tag == IndexCounts.COUNT || tag == MEMBER;
   }
 
   public static String tenantOf(byte[] key) {

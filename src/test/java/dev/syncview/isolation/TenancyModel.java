@@ -127,6 +127,9 @@ final class TenancyModel {
     if (old != null && s.version() <= old.version()) {
       return;
     }
+    if (old != null && !old.tenant().equals(s.tenant())) {
+      return; // a job's tenant is its first accepted snapshot's: dead-lettered, the job stays
+    }
     jobs.put(id, s);
     if (s.sourceId() == null) {
       databases.add(s.tenant() + "\u0000" + s.ownDb());

@@ -98,6 +98,9 @@ final class ReferenceModel {
     if (old != null && j.version() <= old.snap().version()) {
       return;
     }
+    if (old != null && shapes.jobTenant(j) != shapes.jobTenant(old.snap())) {
+      return; // a job's tenant is its first accepted snapshot's: dead-lettered, the job stays
+    }
     jobs.put(j.job(), new Job(false, j));
     if (j.source() < 0) {
       databases.add(u.tenant(shapes.jobTenant(j)) + "/" + u.database(j.ownDb()));

@@ -35,7 +35,7 @@ class CarriedItemsTest {
     // Given a row and its entry in the all-jobs index, holding the given value
     RowAttrs attrs = new RowAttrs(JOB, 1_780_000_000_000L, "docs", Kind.GITHUB, StatusKind.PENDING, null, null);
     Map<Bytes, byte[]> view = new HashMap<>();
-    view.put(Bytes.wrap(ViewKeys.row(TENANT, JOB)), new RowValue(1, null, attrs, utf8("{\"from\":\"row\"}")).encode());
+    view.put(Bytes.wrap(ViewKeys.row(TENANT, JOB)), RowValue.listed(1, attrs, utf8("{\"from\":\"row\"}"), new byte[0]).encode());
     byte[] entry = ViewKeys.indexEntries(TENANT, attrs).get(0);
     assertThat(ViewKeys.indexOf(entry).carriesItems()).isTrue();
     view.put(Bytes.wrap(entry), utf8(entryValue));

@@ -71,11 +71,11 @@ class ViewRestoreIntegrationTest {
         CaughtUp.await(bootstrap, app, List.of("sync.sources", "sync.jobs", "sync.api-keys"), Duration.ofMinutes(2));
         built = dump(first.streams());
       }
-      assertThat(tags(built.keySet())).as("tags of the built view").contains("R", "S", "D", "I", "C");
+      assertThat(tags(built.keySet())).as("tags of the built view").contains("R", "S", "D", "F", "I", "C", "M");
 
-      // Then its changelog holds no entry or count
+      // Then its changelog holds no index entry, count or member: rows, sources, databases, facts
       assertThat(changelogTags(bootstrap, app + "-" + StoreNames.VIEW + "-changelog"))
-          .containsOnly("R", "S", "D");
+          .containsOnly("R", "S", "D", "F");
 
       // When another instance starts on an empty state directory
       try (Projection second = start(config(bootstrap, app, dir.resolve("b")), bootstrap)) {

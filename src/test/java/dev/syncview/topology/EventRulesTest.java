@@ -319,14 +319,21 @@ class EventRulesTest {
     }
 
     @Test
-    void shouldUnlistAJobWhoseNewVersionClaimsAnotherTenant() {
+    void shouldDeadLetterAJobSnapshotThatChangesTenantAndKeepTheOldOne() {
+      // Given a listed job of acme
       h.source(Events.githubSource(SRC, "acme", "docs"));
       h.job(Events.job(JOB, "acme", SRC));
 
+      // When a newer snapshot names another tenant, then a stale one does
       h.job(Events.job(JOB, "other", SRC).version(2));
+      h.job(Events.job(JOB, "other", SRC).version(1));
 
-      assertThat(h.ids("tok")).isEmpty();
+      // Then the newer one is dead-lettered (a job's tenant is immutable), the stale one ignored,
+      // and the job stays as it was
+      assertThat(h.ids("tok")).containsExactly(JOB);
       assertThat(h.ids("tok2")).isEmpty();
+      assertThat(h.deadLetters()).extracting(d -> DeadLetterRulesTest.header(d, "dlq.reason"))
+          .containsExactly("tenant-mismatch");
     }
 
     @Test

@@ -82,8 +82,8 @@ class IndexingViewStoreTest {
       RowAttrs attrs = new RowAttrs(job, 1_780_000_000_000L + i * 3_600_000L, "db-" + (i % 2),
           Kind.values()[i % 3], StatusKind.values()[i % 5], SOURCE, i % 3 == 2 ? "k/" + i : null);
       RowValue row = i % 7 == 6
-          ? RowValue.marker(2, SOURCE)
-          : new RowValue(1, SOURCE, attrs, ("{\"id\":\"" + job + "\"}").getBytes());
+          ? RowValue.only(RowValue.State.DELETED, 0)
+          : RowValue.listed(1, attrs, ("{\"id\":\"" + job + "\"}").getBytes(), new byte[0]);
       view.put(Bytes.wrap(ViewKeys.row(tenant, job)), row.encode());
     }
   }
