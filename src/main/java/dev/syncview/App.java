@@ -8,6 +8,7 @@ import dev.syncview.kafka.TopicProvisioner;
 import dev.syncview.metrics.ServiceMetrics;
 import dev.syncview.query.ViewReader;
 import dev.syncview.runtime.AppliedPositions;
+import dev.syncview.runtime.EarlierLayout;
 import dev.syncview.runtime.Projection;
 import dev.syncview.runtime.StreamsPlacement;
 import dev.syncview.runtime.StreamsStatus;
@@ -69,6 +70,7 @@ public final class App implements AutoCloseable {
       String bootstrap =
           parts.broker != null ? parts.broker.bootstrapServers() : config.bootstrapServers();
       parts.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+      EarlierLayout.refuse(parts.admin, config.applicationId());
       int replication = provisionTopics(config, parts.admin);
       RecordLimits limits =
           RecordLimits.DEFAULT.withDeadLetterTopicLimit(

@@ -91,7 +91,7 @@ final class Freshness {
     Map<String, List<Double>> hops;
     try (Bulk bulk = new Bulk(rig.bootstrap); Bulk probeProducer = new Bulk(rig.bootstrap, 0);
         HopTrace trace = traceHops
-            ? new HopTrace(rig.bootstrap, service.applicationId, data.probeSourceId, DataSet.PROBE_TENANT)
+            ? new HopTrace(rig.bootstrap, service.applicationId, DataSet.PROBE_TENANT)
             : null) {
       long start = System.nanoTime();
       List<Thread> helpers = List.of(

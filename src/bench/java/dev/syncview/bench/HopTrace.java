@@ -1,6 +1,7 @@
 package dev.syncview.bench;
 
-import dev.syncview.view.ViewChange;
+import dev.syncview.view.Bin;
+import dev.syncview.view.JobCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,28 +17,26 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Follows probe jobs from publish to visible through the service's three internal hops: when each
- * hop's record is written (seen by a read_uncommitted consumer) and when its transaction commits
+ * Follows probe jobs from publish to visible through the service's internal hop: when the hop's
+ * record is written (seen by a read_uncommitted consumer) and when its transaction commits
  * (seen by a read_committed one, as the next stage's consumer sees it). Both consumers fetch with a
  * 5 ms wait, so each time is a few ms late at most. This splits a probe's freshness into the time
  * each stage takes to process it and the time its transaction takes to commit.
  */
 final class HopTrace implements AutoCloseable {
-  /** The internal topics a job crosses, in order (docs/design.md). */
-  static final List<String> HOPS = List.of("jobs-by-id", "jobs-by-source", "changes-by-tenant");
+  /**
+   * The internal topics a probe job crosses, in order (docs/design.md): the bench publishes with the
+   * Java client's partitioner, so its jobs reach their gate without the by-id hop.
+   */
+  static final List<String> HOPS = List.of("jobs-by-tenant");
   /** The segments between a probe's points, in order. */
   static final List<String> SEGMENTS = List.of(
-      "router: published → written to jobs-by-id",
+      "job gate: published → written to jobs-by-tenant",
       "commit",
-      "job gate: committed → written to jobs-by-source",
-      "commit",
-      "source stage: committed → written to changes-by-tenant",
-      "commit",
-      "view writer: committed → visible to the poller");
+      "tenant view: committed → visible to the poller");
   /**
    * Points per probe (System.nanoTime, 0 until seen): published, then for each hop written and
    * committed, then visible.
@@ -50,16 +49,13 @@ final class HopTrace implements AutoCloseable {
   private final List<Thread> readers = new ArrayList<>();
 
   /**
-   * Per hop, the record key of the probes' records, or null where every record is a job's own
-   * (hop 1, keyed by job id): records with another key are skipped before anything is decoded,
-   * so the trace's own CPU stays small against the service it times.
+   * Per hop, the record key of the probes' records: records with another key are skipped before
+   * anything is decoded, so the trace's own CPU stays small against the service it times.
    */
   private final byte[][] probeKeys;
 
-  HopTrace(String bootstrap, String applicationId, String probeSourceId, String probeTenant) {
-    this.probeKeys = new byte[][] {
-      null, probeSourceId.getBytes(StandardCharsets.UTF_8), probeTenant.getBytes(StandardCharsets.UTF_8)
-    };
+  HopTrace(String bootstrap, String applicationId, String probeTenant) {
+    this.probeKeys = new byte[][] {probeTenant.getBytes(StandardCharsets.UTF_8)};
     for (boolean committed : new boolean[] {false, true}) {
       KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, committed);
       List<TopicPartition> partitions = new ArrayList<>();
@@ -138,19 +134,11 @@ final class HopTrace implements AutoCloseable {
     throw new IllegalArgumentException(topic);
   }
 
-  /** Hop 1 is keyed by job id, hop 2 by source id with the original key in a header, hop 3 by tenant. */
+  /** The job a gate message upserts (type 1: a job in JobCodec form), or null. */
   private static String jobIdOf(int hop, ConsumerRecord<byte[], byte[]> rec) {
-    if (hop == 0) {
-      return rec.key() == null ? null : new String(rec.key(), StandardCharsets.UTF_8);
-    }
-    if (hop == 1) {
-      Header key = rec.headers().lastHeader("sv.key");
-      return key == null ? null : new String(key.value(), StandardCharsets.UTF_8);
-    }
     try {
-      return rec.value() != null && ViewChange.decode(rec.value()) instanceof ViewChange.RowUpsert u
-          ? u.attrs().jobId()
-          : null;
+      Bin.Reader r = new Bin.Reader(rec.value());
+      return r.u8() == 1 ? JobCodec.decode(r.bytes()).id() : null;
     } catch (RuntimeException e) {
       return null;
     }
