@@ -59,7 +59,10 @@ final class Histories {
     }
   }
 
-  static final int[][] PAGES = {{1000, 0}, {2, 0}, {2, 1}, {3, 2}, {0, 0}, {1, 4}, {5, 100}};
+  /** limit, offset: first pages, a few in, and past the 256 from which offsets jump buckets. */
+  static final int[][] PAGES = {
+    {1000, 0}, {2, 0}, {2, 1}, {3, 2}, {0, 0}, {1, 4}, {5, 100}, {10, 256}, {3, 300}, {7, 291}, {20, 255}
+  };
 
   static Arbitrary<List<Query>> queries() {
     return Combinators.combine(
@@ -79,7 +82,32 @@ final class Histories {
         .ofMaxSize(12);
   }
 
+  /** Histories of up to {@code maxSize} steps; one in eight holds a burst of jobs as well. */
   static Arbitrary<List<Step>> steps(int maxSize) {
+    return Combinators.combine(plainSteps(maxSize), bursts(), Arbitraries.integers().between(0, maxSize))
+        .as((steps, burst, at) -> {
+          if (burst.isEmpty()) {
+            return steps;
+          }
+          List<Step> out = new java.util.ArrayList<>(steps);
+          out.add(Math.min(at, out.size()), burst.get());
+          return out;
+        });
+  }
+
+  private static Arbitrary<java.util.Optional<Step>> bursts() {
+    Arbitrary<Step> burst =
+        Combinators.combine(
+                Arbitraries.integers().between(0, Universe.SOURCES - 1),
+                Arbitraries.integers().between(256, 320),
+                Arbitraries.of(true, false))
+            .as(Step.Burst::new);
+    return Arbitraries.frequencyOf(
+        Tuple.of(7, Arbitraries.just(java.util.Optional.<Step>empty())),
+        Tuple.of(1, burst.map(java.util.Optional::of)));
+  }
+
+  private static Arbitrary<List<Step>> plainSteps(int maxSize) {
     return Arbitraries.frequencyOf(
             Tuple.of(12, sourceSnaps()),
             Tuple.of(1, Arbitraries.integers().between(0, Universe.SOURCES - 1).map(Step.SourceTomb::new)),

@@ -23,11 +23,30 @@ final class HistoryPlayer {
     return keys;
   }
 
+  /** A burst as the steps it stands for; any other step as itself. */
+  static List<Step> expanded(Step step) {
+    if (!(step instanceof Step.Burst b)) {
+      return List.of(step);
+    }
+    List<Step> out = new ArrayList<>();
+    out.add(new Step.SourceSnap(b.source(), false, b.source() % Universe.DATABASES, false, 7, false, 0, false));
+    int firstTime = b.aroundEpoch() ? Universe.COMPUTED_EPOCH : Universe.COMPUTED;
+    for (int k = 0; k < b.count(); k++) {
+      out.add(new Step.JobSnap(
+          BURST_JOBS + k, b.source(), false, 1, k % Player.STATUSES.length, firstTime + k / 2,
+          true, true, k % 4, 0, 0, k % 3 == 0, false));
+    }
+    return out;
+  }
+
+  /** Job indexes of bursts, apart from the generated ones. */
+  static final int BURST_JOBS = 100;
+
   /** Plays the prelude, then {@code steps}; timestamps count up from {@code firstTimestamp}. */
   static void play(Universe u, ReferenceModel model, List<Step> steps, long firstTimestamp, Sink sink) {
     Player player = new Player(u);
     List<Step> all = new ArrayList<>(prelude());
-    all.addAll(steps);
+    steps.forEach(step -> all.addAll(expanded(step)));
     List<Step> played = new ArrayList<>();
     List<Long> stamps = new ArrayList<>();
     long ts = firstTimestamp;

@@ -38,7 +38,7 @@ final class Player {
       return new Rec("sync.sources", utf8(u.sourceId(t.source())), null);
     }
     if (step instanceof Step.JobSnap j) {
-      return new Rec("sync.jobs", utf8(u.jobId(j.job())), utf8(Json.write(job(j))));
+      return new Rec("sync.jobs", utf8(jobKey(j)), utf8(Json.write(job(j))));
     }
     if (step instanceof Step.JobTomb t) {
       return new Rec("sync.jobs", utf8(u.jobId(t.job())), null);
@@ -97,7 +97,7 @@ final class Player {
 
   ObjectNode job(Step.JobSnap j) {
     ObjectNode o = Json.object();
-    o.put("id", u.jobId(j.job()));
+    o.put("id", jobKey(j));
     o.put("tenant", u.tenant(jobTenant(j)));
     if (j.source() < 0) {
       o.putNull("source_id");
@@ -105,7 +105,7 @@ final class Player {
       String sid = u.sourceId(j.source());
       o.put("source_id", j.upperSourceId() ? sid.toUpperCase(Locale.ROOT) : sid);
     }
-    o.put("created_at", Universe.TIMES.get(j.time()));
+    o.put("created_at", Universe.text(j.time()));
     o.put("version", j.version());
     o.set("status", Json.parse(STATUSES[j.status()]));
     if (j.withTarget()) {
@@ -141,6 +141,12 @@ final class Player {
       m.put("ignored_extra", 1);
     }
     return o;
+  }
+
+  /** The job's id as its record spells it (ids compare in any case). */
+  String jobKey(Step.JobSnap j) {
+    String id = u.jobId(j.job());
+    return j.upperSourceId() ? id.toUpperCase(Locale.ROOT) : id;
   }
 
   static ObjectNode ref(Step.JobSnap j) {

@@ -235,7 +235,7 @@ final class ReferenceModel {
         }
       }
     }
-    long createdAt = millis(Universe.TIMES.get(j.time()));
+    long createdAt = Universe.millis(j.time());
     ObjectNode item = Json.object();
     item.put("id", u.jobId(j.job()));
     item.set("status", status(j.status()));

@@ -15,7 +15,8 @@ sealed interface Step {
 
   /**
    * A job snapshot. {@code source} -1 is a source-less job. {@code otherTenant} claims a tenant
-   * other than its source's home tenant.
+   * other than its source's home tenant. {@code upperSourceId} spells the job's key and id, and
+   * its source id, in upper case.
    */
   record JobSnap(
       int job, int source, boolean otherTenant, int version, int status, int time, boolean withRef,
@@ -32,6 +33,12 @@ sealed interface Step {
 
   /** A record that breaks the contract, built from a valid step; it must change nothing. */
   record Broken(Step base, int defect) implements Step {}
+
+  /**
+   * A source (published again, so it exists unless deleted before) and {@code count} jobs of it,
+   * two per created_at, spread across a bucket edge or across 1970: enough rows for deep offsets.
+   */
+  record Burst(int source, int count, boolean aroundEpoch) implements Step {}
 
   /** Replays the step {@code back} positions earlier, byte for byte (a producer retry). */
   record Repeat(int back) implements Step {}

@@ -25,9 +25,38 @@ final class Universe {
           "2026-11-20T10:00:01.5Z",
           "2026-11-20T09:59:59.999999-00:00",
           "2026-11-21T00:00:00.123456789+09:30",
-          "2026-11-19T23:00:00.25Z");
+          "2026-11-19T23:00:00.25Z",
+          // either side of a bucket edge (IndexCounts: 2^24 ms buckets), and before 1970
+          "2025-10-27T23:27:59.999Z",
+          "2025-10-28T00:28:00.000+01:00",
+          "2025-10-27T23:28:00.001Z",
+          "1969-12-31T23:59:59.999Z",
+          "1961-04-12T06:07:00+03:00");
+  /** A bucket edge (2^24 ms * 105,000): bursts of jobs are spread across it. */
+  static final long BUCKET_EDGE = 105_000L << 24;
+  /** Bursts start this far before their edge, and space their jobs this far apart (2 per time). */
+  static final long BURST_SPACING = (1L << 24) / 7;
+  /** Time indexes from here on are computed ({@link #millis}), for bursts of jobs. */
+  static final int COMPUTED = 1000;
+  /** Computed times from here on lie either side of 1970 instead of the edge above. */
+  static final int COMPUTED_EPOCH = 2000;
 
   final String ns;
+
+  /** The instant of a time index: one of {@link #TIMES}, or a burst's computed time. */
+  static long millis(int time) {
+    if (time < COMPUTED) {
+      return ReferenceModel.millis(TIMES.get(time));
+    }
+    long step = time < COMPUTED_EPOCH ? time - COMPUTED : time - COMPUTED_EPOCH;
+    long edge = time < COMPUTED_EPOCH ? BUCKET_EDGE : 0;
+    return edge - 40 * BURST_SPACING + step * BURST_SPACING;
+  }
+
+  /** The created_at text of a time index. */
+  static String text(int time) {
+    return time < COMPUTED ? TIMES.get(time) : java.time.Instant.ofEpochMilli(millis(time)).toString();
+  }
 
   Universe(String ns) {
     this.ns = ns;
