@@ -1,0 +1,60 @@
+package dev.syncview.query;
+
+/**
+ * How far this instance is from serving everything it holds: the store partitions it restores
+ * from their changelogs, and the input records it has yet to read. Between stages: records already
+ * read from the inputs and still crossing the internal hops (or the auth topic).
+ */
+public record Progress(Phase phase, Work restore, Work replay, long betweenStages) {
+  /** Nothing known yet: the client does not exist or has not reported. */
+  public static final Progress UNKNOWN = new Progress(Phase.STARTING, Work.NONE, Work.NONE, 0);
+
+  /** What the instance is busy with, most urgent first. */
+  public enum Phase {
+    STOPPED("stopped"),
+    RESTORING("restoring"),
+    REPLAYING("replaying"),
+    STARTING("starting"),
+    REBALANCING("rebalancing"),
+    CAUGHT_UP("caught_up");
+
+    private final String wire;
+
+    Phase(String wire) {
+      this.wire = wire;
+    }
+
+    /** The name in JSON answers (lower case, as the rest of the API). */
+    @Override
+    public String toString() {
+      return wire;
+    }
+  }
+
+  /**
+   * @param done records handled since the service started
+   * @param remaining records still to handle, as of the last sample
+   * @param rate records per second over the recent window
+   * @param etaSeconds remaining / rate rounded up; null while no rate is known and work remains
+   */
+  public record Work(long done, long remaining, double rate, Long etaSeconds) {
+    public static final Work NONE = new Work(0, 0, 0, 0L);
+
+    public static Work of(long done, long remaining, double rate) {
+      Long eta;
+      if (remaining <= 0) {
+        eta = 0L;
+      } else if (rate <= 0) {
+        eta = null;
+      } else {
+        eta = (long) Math.ceil(remaining / rate);
+      }
+      return new Work(done, Math.max(0, remaining), Math.round(rate * 10) / 10.0, eta);
+    }
+  }
+
+  /** The work of the current phase: restore while restoring, the replay otherwise. */
+  public Work current() {
+    return phase == Phase.RESTORING ? restore : replay;
+  }
+}
