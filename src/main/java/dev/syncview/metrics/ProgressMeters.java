@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * Restore and replay progress as meters, registered with the registry so they exist from the first
  * scrape, before the Streams client does. The done totals are counters (Prometheus derives any rate
- * from them); the rate and ETA gauges are the service's own 30 s window, the one its log uses.
+ * from them); the rate and ETA gauges are the service's own 15 s window, the one its log uses.
  */
 final class ProgressMeters {
   private ProgressMeters() {}
@@ -33,7 +33,7 @@ final class ProgressMeters {
         .description(what + ": records left, as of the last sample (every second)")
         .register(registry);
     Gauge.builder("syncview." + what + ".records.per.second", progress, p -> pick.apply(p.get()).rate())
-        .description(what + ": records per second over the last 30 s")
+        .description(what + ": records per second over the last 15 s (replay: how fast remaining falls)")
         .register(registry);
     Gauge.builder("syncview." + what + ".eta.seconds", progress, p -> eta(pick.apply(p.get())))
         .description(what + ": remaining / rate; 0 when done, NaN while no rate is known")

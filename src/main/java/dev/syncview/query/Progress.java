@@ -2,8 +2,10 @@ package dev.syncview.query;
 
 /**
  * How far this instance is from serving everything it holds: the store partitions it restores
- * from their changelogs, and the input records it has yet to read. Between stages: records already
- * read from the inputs and still crossing the internal hops (or the auth topic).
+ * from their changelogs, and the records its view has yet to apply (the replay). Replay done counts
+ * the input records read; remaining, the records not read yet on the inputs and on the internal
+ * topics between the stages (the lag of {@code /health}), of which {@code betweenStages} are on
+ * the internal topics (and the auth topic); its rate is how fast remaining falls.
  */
 public record Progress(Phase phase, Work restore, Work replay, long betweenStages) {
   /** Nothing known yet: the client does not exist or has not reported. */
@@ -34,7 +36,8 @@ public record Progress(Phase phase, Work restore, Work replay, long betweenStage
   /**
    * @param done records handled since the service started
    * @param remaining records still to handle, as of the last sample
-   * @param rate records per second over the recent window
+   * @param rate records per second over the recent window (for the replay, how fast remaining
+   *     falls; 0 while it does not)
    * @param etaSeconds remaining / rate rounded up; null while no rate is known and work remains
    */
   public record Work(long done, long remaining, double rate, Long etaSeconds) {

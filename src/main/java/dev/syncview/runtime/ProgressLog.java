@@ -38,10 +38,10 @@ final class ProgressLog {
     busy = true;
     lastLine = nanos;
     if (restoring) {
-      lines.add(line("restore", "records", p.restore(), ""));
+      lines.add(line("restore", "records restored", p.restore(), ""));
     }
     if (replaying) {
-      lines.add(line("replay", "input records", p.replay(), "; " + p.betweenStages() + " records between stages"));
+      lines.add(line("replay", "input records read", p.replay(), " (" + p.betweenStages() + " between stages)"));
     }
     return lines;
   }
@@ -52,7 +52,7 @@ final class ProgressLog {
 
   private static String line(String what, String unit, Work w, String tail) {
     String eta = w.etaSeconds() == null ? "unknown" : w.etaSeconds() + " s";
-    return String.format(Locale.ROOT, "%s progress: %d %s done, %d remaining, %.1f records/s, ETA %s%s",
-        what, w.done(), unit, w.remaining(), w.rate(), eta, tail);
+    return String.format(Locale.ROOT, "%s progress: %d %s, %d remaining%s, %.1f records/s, ETA %s",
+        what, w.done(), unit, w.remaining(), tail, w.rate(), eta);
   }
 }

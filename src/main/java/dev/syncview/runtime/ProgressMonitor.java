@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProgressMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProgressMonitor.class);
-  static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(30);
+  static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(15);
   private static final Set<State> STOPPED =
       EnumSet.of(State.PENDING_SHUTDOWN, State.NOT_RUNNING, State.PENDING_ERROR, State.ERROR);
 
@@ -41,6 +41,8 @@ public final class ProgressMonitor implements AutoCloseable {
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(ProgressMonitor::daemon);
   private boolean sawRunning;
+  private long lastRemaining = -1;
+  private long declined;
   private volatile Progress latest = Progress.UNKNOWN;
 
   /** @param inputs the topics the view is projected from; every other topic read is a hop between stages */
@@ -76,8 +78,6 @@ public final class ProgressMonitor implements AutoCloseable {
     ConsumerMetrics.Reading reading = ConsumerMetrics.read(metrics);
     long replayDone = replayed.update(inputsOnly(reading.consumed()));
     long restoreDone = restore.done();
-    restoreRate.add(nanos, restoreDone);
-    replayRate.add(nanos, replayDone);
     long behind = 0;
     long between = 0;
     for (Map.Entry<TopicPartition, Long> e : reading.lags().entrySet()) {
@@ -87,11 +87,28 @@ public final class ProgressMonitor implements AutoCloseable {
         between += e.getValue();
       }
     }
+    restoreRate.add(nanos, restoreDone);
+    long remaining = behind + between;
+    replayRate.add(nanos, declined(remaining));
     Work restoring = Work.of(restoreDone, restore.remaining(), restoreRate.perSecond());
-    Work replaying = Work.of(replayDone, behind, replayRate.perSecond());
+    Work replaying = Work.of(replayDone, remaining, replayRate.perSecond());
     sawRunning |= state == State.RUNNING;
     latest = new Progress(phase(state, restoring, replaying), restoring, replaying, between);
     return latest;
+  }
+
+  /**
+   * The replay's pace is how fast what is left falls, not how fast the inputs are read: the first
+   * stage reads far ahead of the view (each record then crosses every hop), so remaining counts
+   * the hops too. Seconds in which it rose (partitions whose lag becomes known, a burst of new
+   * records) add nothing, rather than cancel the progress made around them.
+   */
+  private long declined(long remaining) {
+    if (lastRemaining >= 0 && remaining < lastRemaining) {
+      declined += lastRemaining - remaining;
+    }
+    lastRemaining = remaining;
+    return declined;
   }
 
   private Map<String, Double> inputsOnly(Map<String, Double> consumed) {

@@ -23,12 +23,12 @@ class ProgressLogTest {
   @Test
   void shouldLogEveryFiveSecondsWhileReplayingThenOnceWhenCaughtUp() {
     assertThat(log.next(0, replaying(0, 1_000_000, 0)))
-        .containsExactly("replay progress: 0 input records done, 1000000 remaining, 0.0 records/s, ETA unknown; 12 records between stages");
+        .containsExactly("replay progress: 0 input records read, 1000000 remaining (12 between stages), 0.0 records/s, ETA unknown");
     for (int s = 1; s < 5; s++) {
       assertThat(log.next(s * SECOND, replaying(s * 1000L, 1_000_000 - s * 1000L, 1000))).isEmpty();
     }
     assertThat(log.next(5 * SECOND, replaying(250_000, 750_000, 3500)))
-        .containsExactly("replay progress: 250000 input records done, 750000 remaining, 3500.0 records/s, ETA 215 s; 12 records between stages");
+        .containsExactly("replay progress: 250000 input records read, 750000 remaining (12 between stages), 3500.0 records/s, ETA 215 s");
     assertThat(log.next(6 * SECOND, caughtUp(1_000_000)))
         .containsExactly("progress: caught up; 0 records restored, 1000000 input records replayed since start");
     assertThat(log.next(20 * SECOND, caughtUp(1_000_000))).isEmpty();
@@ -37,7 +37,7 @@ class ProgressLogTest {
   @Test
   void shouldLogRestoreAndReplayApartWhenBothRun() {
     Progress both = new Progress(Phase.RESTORING, Work.of(10, 90, 5), Work.of(0, 500, 0), 0);
-    assertThat(log.next(0, both)).hasSize(2).first().asString().startsWith("restore progress: 10 records done, 90 remaining, 5.0 records/s, ETA 18 s");
+    assertThat(log.next(0, both)).hasSize(2).first().asString().startsWith("restore progress: 10 records restored, 90 remaining, 5.0 records/s, ETA 18 s");
   }
 
   @Test

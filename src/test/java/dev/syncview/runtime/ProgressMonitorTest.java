@@ -36,7 +36,7 @@ class ProgressMonitorTest {
   }
 
   @Test
-  void shouldCountTheReplayOnTheInputTopicsOnlyAndTheRestAsBetweenStages() {
+  void shouldCountInputRecordsReadAsDoneAndEveryHopAsRemaining() {
     // Given the main consumer 900 records behind on two input topics and 50 on an internal one
     FakeMetrics first = new FakeMetrics()
         .lag(MAIN, "sync.jobs", 0, 800).lag(MAIN, "sync.sources", 1, 100)
@@ -45,18 +45,40 @@ class ProgressMonitorTest {
         .consumed(MAIN, "sync.jobs", 100).consumed(MAIN, "app-x-repartition", 7000);
     monitor.sample(0, State.RUNNING, first.metrics);
 
-    // When 300 more input records are read in the next second
+    // When 300 more input records are read in the next second, most of them still between stages
     FakeMetrics next = new FakeMetrics()
         .lag(MAIN, "sync.jobs", 0, 500).lag(MAIN, "sync.sources", 1, 100)
-        .lag(MAIN, "app-x-repartition", 0, 20)
+        .lag(MAIN, "app-x-repartition", 0, 250)
         .consumed(MAIN, "sync.jobs", 400).consumed(MAIN, "app-x-repartition", 9000);
     Progress p = monitor.sample(SECOND, State.RUNNING, next.metrics);
 
-    // Then the replay is 400 done, 600 left at 300/s, and the internal topic's 20 are between stages
+    // Then 400 input records were read, 850 are not in the view yet (250 of them between stages),
+    // and what is left fell by 100 in that second: 9 s to go
     assertThat(p.phase()).isEqualTo(Phase.REPLAYING);
-    assertThat(p.replay()).isEqualTo(new Work(400, 600, 300.0, 2L));
-    assertThat(p.betweenStages()).isEqualTo(20);
+    assertThat(p.replay()).isEqualTo(new Work(400, 850, 100.0, 9L));
+    assertThat(p.betweenStages()).isEqualTo(250);
     assertThat(p.restore().remaining()).as("a restore consumer's lag is not restore progress").isZero();
+  }
+
+  @Test
+  void shouldGiveNoEtaWhileWhatIsLeftGrows() {
+    monitor.sample(0, State.RUNNING, new FakeMetrics().lag(MAIN, "sync.jobs", 0, 100).metrics);
+    Progress p = monitor.sample(SECOND, State.RUNNING, new FakeMetrics().lag(MAIN, "sync.jobs", 0, 400).metrics);
+    assertThat(p.replay().rate()).isZero();
+    assertThat(p.replay().etaSeconds()).isNull();
+  }
+
+  @Test
+  void shouldNotLetLagThatBecomesKnownCancelTheProgressAroundIt() {
+    // Given one partition's lag known, then another's appearing, then 200 applied
+    monitor.sample(0, State.RUNNING, new FakeMetrics().lag(MAIN, "sync.jobs", 0, 100).metrics);
+    monitor.sample(SECOND, State.RUNNING,
+        new FakeMetrics().lag(MAIN, "sync.jobs", 0, 100).lag(MAIN, "sync.jobs", 1, 900).metrics);
+    Progress p = monitor.sample(2 * SECOND, State.RUNNING,
+        new FakeMetrics().lag(MAIN, "sync.jobs", 0, 0).lag(MAIN, "sync.jobs", 1, 800).metrics);
+
+    // Then the pace is the 200 over the 2 s, not the net rise
+    assertThat(p.replay()).isEqualTo(new Work(0, 800, 100.0, 8L));
   }
 
   @Test
