@@ -19,7 +19,6 @@ function num(v, digits) {
 
 function duration(seconds) {
   if (seconds === null || seconds === undefined) return "unknown";
-  if (seconds === 0) return "none (done)";
   if (seconds < 60) return seconds + " s";
   const m = Math.floor(seconds / 60);
   return m < 60 ? m + " min " + (seconds % 60) + " s" : Math.floor(m / 60) + " h " + (m % 60) + " min";
@@ -63,8 +62,9 @@ function work(name, w) {
   const bar = el("div", null, { class: "bar" });
   bar.appendChild(el("div", null, { style: "width:" + pct + "%" }));
   line.appendChild(bar);
+  const eta = w.remaining === 0 ? "nothing left" : "ETA " + duration(w.eta_seconds);
   line.appendChild(el("span", num(w.done, 0) + " done, " + num(w.remaining, 0) + " remaining, "
-      + num(w.rate) + " records/s, ETA " + duration(w.eta_seconds)));
+      + num(w.rate) + " records/s, " + eta));
   return line;
 }
 

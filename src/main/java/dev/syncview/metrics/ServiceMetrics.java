@@ -89,7 +89,7 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
     Gauge.builder("syncview.view.ready", viewStatus, s -> s.ready() ? 1 : 0)
         .description("1 when queries can be answered")
         .register(registry);
-    ProgressMeters.register(registry, viewStatus::progress);
+    ProgressMeters.register(registry, viewStatus);
     partitionLag =
         MultiGauge.builder("syncview.view.partition.lag.records")
             .description("records behind, per topic partition read by the projection")
