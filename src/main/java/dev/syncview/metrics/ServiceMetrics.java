@@ -36,6 +36,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * 503s, and the view's lag per partition.
  */
 public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, AutoCloseable {
+  /** Micrometer's own default is 60 s: a restore's consumer metrics would show up a minute late. */
+  static final Duration KAFKA_REFRESH = Duration.ofSeconds(5);
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Map<String, Counter> received = new ConcurrentHashMap<>();
@@ -47,8 +49,6 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
   private MultiGauge partitionLag;
   private ViewStatus status;
   private KafkaStreamsMetrics streams;
-  /** Micrometer's own default is 60 s: a restore's consumer metrics would show up a minute late. */
-  static final Duration KAFKA_REFRESH = Duration.ofSeconds(5);
   private final ScheduledExecutorService kafkaRefresh =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sync-view-kafka-metrics");

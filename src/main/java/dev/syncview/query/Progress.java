@@ -56,8 +56,15 @@ public record Progress(Phase phase, Work restore, Work replay, long betweenStage
     }
   }
 
-  /** The work of the current phase: restore while restoring, the replay otherwise. */
+  /**
+   * The work of the current phase: restore while restoring, the replay otherwise. While starting
+   * nothing is known yet (the lag of a partition shows once it is first fetched), so its ETA is
+   * null rather than a 0 that would read as done.
+   */
   public Work current() {
+    if (phase == Phase.STARTING) {
+      return new Work(replay.done(), replay.remaining(), replay.rate(), null);
+    }
     return phase == Phase.RESTORING ? restore : replay;
   }
 }

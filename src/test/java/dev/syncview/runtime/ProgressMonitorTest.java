@@ -91,7 +91,9 @@ class ProgressMonitorTest {
 
   @Test
   void shouldNameThePhaseFromTheClientWhenNothingIsLeft() {
-    assertThat(monitor.sample(0, null, new FakeMetrics().metrics).phase()).isEqualTo(Phase.STARTING);
+    Progress starting = monitor.sample(0, null, new FakeMetrics().metrics);
+    assertThat(starting.phase()).isEqualTo(Phase.STARTING);
+    assertThat(starting.current().etaSeconds()).as("nothing known yet is no ETA of 0").isNull();
     assertThat(monitor.sample(1, State.REBALANCING, new FakeMetrics().metrics).phase()).isEqualTo(Phase.STARTING);
     assertThat(monitor.sample(2, State.RUNNING, new FakeMetrics().metrics).phase()).isEqualTo(Phase.CAUGHT_UP);
     assertThat(monitor.sample(3, State.REBALANCING, new FakeMetrics().metrics).phase()).isEqualTo(Phase.REBALANCING);
