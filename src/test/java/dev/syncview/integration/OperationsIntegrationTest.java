@@ -133,11 +133,17 @@ class OperationsIntegrationTest {
     assertThat(m).containsPattern("kafka_stream_state_\\w+\\{.*rocksdb");
     assertThat(m).containsPattern("kafka_consumer_fetch_manager_records_lag\\{.*partition=");
     assertThat(m).contains("jvm_memory_used_bytes").contains("process_cpu_usage");
-    // every input record read so far (key, source, jobs, the bad one), nothing left, nothing restored
-    assertThat(value(m, "syncview_replay_records_done_total", "")).isGreaterThanOrEqualTo(JOBS + 3);
-    assertThat(value(m, "syncview_replay_records_remaining", "")).isZero();
-    assertThat(value(m, "syncview_replay_eta_seconds", "")).isZero();
-    assertThat(value(m, "syncview_restore_records_remaining", "")).isZero();
+    // and, by the next samples of the progress (one a second), every input record read (key,
+    // source, jobs, the bad one), nothing left, nothing restored
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> {
+          String p = http.get("/metrics", null).body();
+          assertThat(value(p, "syncview_replay_records_done_total", "")).isGreaterThanOrEqualTo(JOBS + 3);
+          assertThat(value(p, "syncview_replay_records_remaining", "")).isZero();
+          assertThat(value(p, "syncview_replay_eta_seconds", "")).isZero();
+          assertThat(value(p, "syncview_restore_records_remaining", "")).isZero();
+        });
   }
 
   @Test

@@ -50,6 +50,8 @@ class StatusPageBrowserIntegrationTest {
       kafka.send("sync.jobs", null, "not-a-uuid", "{}".getBytes(StandardCharsets.UTF_8));
     }
     service.awaitCaughtUp(Duration.ofMinutes(1));
+    // the progress the page shows is sampled once a second
+    await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/status.json", null).body().contains("\"phase\":\"caught_up\""));
     // Micrometer picks up the tasks' metrics on its next refresh of the client's metrics
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       metrics = http.get("/metrics", null).body();
