@@ -10,15 +10,19 @@ import dev.syncview.query.ViewReader;
 import dev.syncview.runtime.AppliedPositions;
 import dev.syncview.runtime.EarlierLayout;
 import dev.syncview.runtime.Projection;
+import dev.syncview.runtime.ProgressMonitor;
+import dev.syncview.runtime.StreamsCluster;
 import dev.syncview.runtime.StreamsPlacement;
 import dev.syncview.runtime.StreamsStatus;
 import dev.syncview.runtime.StreamsViewStores;
 import dev.syncview.runtime.TopicLayout;
+import dev.syncview.status.StatusSource;
 import dev.syncview.topology.RecordLimits;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,6 +50,7 @@ public final class App implements AutoCloseable {
     Projection projection;
     AppliedPositions freshness;
     StreamsStatus status;
+    ProgressMonitor progress;
     Javalin http;
   }
 
@@ -77,7 +82,8 @@ public final class App implements AutoCloseable {
               TopicProvisioner.maxMessageBytes(parts.admin, config.topics().deadLetters()));
       Projection p = new Projection(config, bootstrap, replication, parts.metrics, limits);
       parts.projection = p;
-      StreamsStatus status = new StreamsStatus(p::streams);
+      parts.progress = new ProgressMonitor(p::streams, p.restore(), inputTopics(config)).start();
+      StreamsStatus status = new StreamsStatus(p::streams, parts.progress::progress);
       parts.status = status;
       parts.metrics.bind(status);
       parts.freshness = new AppliedPositions(parts.admin, config.applicationId(), config.topics(), status);
@@ -96,7 +102,12 @@ public final class App implements AutoCloseable {
                       config.internalSecret().getBytes(StandardCharsets.UTF_8),
                       Duration.ofMillis(config.forwardTimeoutMs()),
                       config.maxStandbyLagRecords()),
-                  parts.metrics)
+                  parts.metrics,
+                  StatusSource.compose(
+                      self::get,
+                      status,
+                      new StreamsCluster(p, config.applicationId(), self::get),
+                      parts.metrics.traffic()))
               .start(config.httpHost(), config.httpPort());
       self.set(advertised(config, parts.http.port()));
       p.start(self.get(), parts.metrics::bind);
@@ -106,6 +117,11 @@ public final class App implements AutoCloseable {
       closeAll(parts, Duration.ofMillis(config.shutdownTimeoutMs()));
       throw e;
     }
+  }
+
+  /** The topics the view is projected from; the progress counts their records as the replay. */
+  private static Set<String> inputTopics(AppConfig config) {
+    return Set.of(config.topics().sources(), config.topics().jobs(), config.topics().apiKeys());
   }
 
   private static String advertised(AppConfig config, int httpPort) {
@@ -170,6 +186,9 @@ public final class App implements AutoCloseable {
     if (parts.projection != null) {
       parts.projection.close(remaining(deadline));
       log.info("projection closed");
+    }
+    if (parts.progress != null) {
+      parts.progress.close();
     }
     if (parts.admin != null) {
       parts.admin.close(remaining(deadline));

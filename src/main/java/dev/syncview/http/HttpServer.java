@@ -5,6 +5,7 @@ import dev.syncview.query.Freshness;
 import dev.syncview.query.Placement;
 import dev.syncview.query.ReadApi;
 import dev.syncview.query.ViewStatus;
+import dev.syncview.status.StatusSource;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -62,11 +63,23 @@ public final class HttpServer {
       Placement placement,
       HttpSettings settings,
       HttpMetrics metrics) {
+    return create(api, status, freshness, placement, settings, metrics, StatusSource.of(status));
+  }
+
+  public static Javalin create(
+      ReadApi api,
+      ViewStatus status,
+      Freshness freshness,
+      Placement placement,
+      HttpSettings settings,
+      HttpMetrics metrics,
+      StatusSource statusSource) {
     Cursors cursors = new Cursors(settings.cursorSecret());
     Reads reads =
         new Reads(api, freshness, status, placement, settings);
     ItemHandlers items = new ItemHandlers(reads);
     ApiDocs docs = new ApiDocs();
+    StatusPage statusPage = new StatusPage(statusSource);
     return Javalin.create(
         cfg -> {
           cfg.startup.showJavalinBanner = false;
@@ -106,6 +119,9 @@ public final class HttpServer {
           get(cfg.routes, "/docs", docs::page);
           get(cfg.routes, "/docs/ui/{file}", docs::asset);
           EventSchemas.routes(cfg.routes);
+          get(cfg.routes, "/status", statusPage::page);
+          get(cfg.routes, "/status.json", statusPage::json);
+          get(cfg.routes, "/status/ui/{file}", statusPage::asset);
 
           cfg.routes.exception(ApiException.class, (e, ctx) -> apiError(ctx, e));
           cfg.routes.exception(HttpResponseException.class, HttpServer::javalinError);
@@ -171,21 +187,15 @@ public final class HttpServer {
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
   }
 
-  /** 200 with the lag per partition once the view answers; 503 before. */
+  /** 200 with the lag per partition once the view answers; 503 before; both with the progress. */
   private static void health(Context ctx, ViewStatus status) {
     if (!status.ready()) {
-      apiError(ctx, unavailable());
+      ApiException.Unavailable u = unavailable();
+      ctx.header("Retry-After", Integer.toString(u.retryAfterSeconds()));
+      Responses.json(ctx, u.status(), HealthBody.unavailable(u.getMessage(), status.progress()));
       return;
     }
-    ViewStatus.Lag lag = status.lag();
-    StringBuilder body = new StringBuilder("{\"status\":\"ok\",\"lag\":{\"records\":");
-    body.append(lag.records()).append(",\"partitions\":{");
-    String sep = "";
-    for (Map.Entry<String, Long> e : lag.partitions().entrySet()) {
-      body.append(sep).append('"').append(e.getKey()).append("\":").append(e.getValue());
-      sep = ",";
-    }
-    Responses.json(ctx, 200, body.append("}}}").toString().getBytes(StandardCharsets.UTF_8));
+    Responses.json(ctx, 200, HealthBody.ok(status.lag(), status.progress()));
   }
 
   private static ApiException.Unavailable unavailable() {

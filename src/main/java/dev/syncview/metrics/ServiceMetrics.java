@@ -2,6 +2,7 @@ package dev.syncview.metrics;
 
 import dev.syncview.http.HttpMetrics;
 import dev.syncview.query.ViewStatus;
+import dev.syncview.status.StatusReport.Traffic;
 import dev.syncview.topology.ProjectionEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -22,7 +23,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -32,6 +36,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * 503s, and the view's lag per partition.
  */
 public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, AutoCloseable {
+  /** Micrometer's own default is 60 s: a restore's consumer metrics would show up a minute late. */
+  static final Duration KAFKA_REFRESH = Duration.ofSeconds(5);
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Map<String, Counter> received = new ConcurrentHashMap<>();
@@ -39,9 +45,16 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
   private final Map<List<String>, Counter> deadLettersSkipped = new ConcurrentHashMap<>();
   private final Map<List<String>, Timer> requests = new ConcurrentHashMap<>();
   private final Map<String, Counter> unavailable = new ConcurrentHashMap<>();
+  private final TrafficRates traffic = new TrafficRates(registry, System::nanoTime);
   private MultiGauge partitionLag;
   private ViewStatus status;
   private KafkaStreamsMetrics streams;
+  private final ScheduledExecutorService kafkaRefresh =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sync-view-kafka-metrics");
+        t.setDaemon(true);
+        return t;
+      });
 
   public ServiceMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -53,10 +66,18 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
     new FileDescriptorMetrics().bindTo(registry);
   }
 
-  /** Kafka Streams' own metrics of this client. */
+  /**
+   * Kafka Streams' own metrics of this client, bound as soon as it exists: a task's, a store's or
+   * a partition's metrics appear once Streams creates them, within {@link #KAFKA_REFRESH}.
+   */
   public synchronized void bind(KafkaStreams client) {
-    streams = new KafkaStreamsMetrics(client);
+    streams = new KafkaStreamsMetrics(client, Tags.empty(), kafkaRefresh, KAFKA_REFRESH);
     streams.bindTo(registry);
+  }
+
+  /** Events, dead letters and requests per second over the last seconds, for the status page. */
+  public Supplier<Traffic> traffic() {
+    return traffic;
   }
 
   /** The view's lag, in total and per partition, read at each scrape. */
@@ -68,6 +89,7 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
     Gauge.builder("syncview.view.ready", viewStatus, s -> s.ready() ? 1 : 0)
         .description("1 when queries can be answered")
         .register(registry);
+    ProgressMeters.register(registry, viewStatus);
     partitionLag =
         MultiGauge.builder("syncview.view.partition.lag.records")
             .description("records behind, per topic partition read by the projection")
@@ -157,6 +179,7 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
     if (streams != null) {
       streams.close();
     }
+    kafkaRefresh.shutdownNow();
     gc.close();
     registry.close();
   }

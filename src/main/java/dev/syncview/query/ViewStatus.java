@@ -17,6 +17,11 @@ public interface ViewStatus {
 
   Lag lag();
 
+  /** Restore and replay progress, as of the last sample (about every second). */
+  default Progress progress() {
+    return Progress.UNKNOWN;
+  }
+
   /**
    * Records this instance has yet to apply, summed over its partitions, and per partition ({@code
    * <topic>-<partition>}, input and internal topics alike).

@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +37,9 @@ public final class Projection implements AutoCloseable {
   private final RecordLimits limits;
   private final RocksDbMemory memory;
   private final CountDownLatch running = new CountDownLatch(1);
+  private final RestoreProgress restore = new RestoreProgress();
   private volatile KafkaStreams streams;
+  private volatile TopologyDescription description;
   private final Assignment assignment = new Assignment(() -> streams == null ? null : streams.state());
 
   public Projection(
@@ -49,29 +53,31 @@ public final class Projection implements AutoCloseable {
   }
 
   /**
-   * Creates and starts the client. {@code onFirstRunning} sees it once its tasks and stores exist
-   * (to bind their metrics).
+   * Creates and starts the client. {@code onCreated} sees it before it starts, so what it binds
+   * (metrics) is there during the first restore, not only once the client first runs.
    */
-  public synchronized void start(String applicationServer, Consumer<KafkaStreams> onFirstRunning) {
+  public synchronized void start(String applicationServer, Consumer<KafkaStreams> onCreated) {
     if (streams != null) {
       throw new IllegalStateException("already started");
     }
+    Topology topology =
+        ProjectionTopology.build(
+            new TopologySettings(config.topics(), config.viewPartitions(), events, limits));
     KafkaStreams s =
         new KafkaStreams(
-            ProjectionTopology.build(
-                new TopologySettings(config.topics(), config.viewPartitions(), events, limits)),
-            StreamsProperties.of(config, bootstrap, applicationServer, replication, memory));
+            topology, StreamsProperties.of(config, bootstrap, applicationServer, replication, memory));
     s.setStateListener(
         (now, before) -> {
           assignment.changed();
           log.info("projection state {} -> {}", before, now);
           if (now == KafkaStreams.State.RUNNING && running.getCount() > 0) {
-            onFirstRunning.accept(streams);
             running.countDown();
           }
         });
-    s.setGlobalStateRestoreListener(new RestoreLog());
+    s.setGlobalStateRestoreListener(new RestoreListeners(new RestoreLog(), restore));
     s.setUncaughtExceptionHandler(Projection::fatal);
+    description = topology.describe();
+    onCreated.accept(s);
     streams = s;
     s.start();
   }
@@ -79,6 +85,16 @@ public final class Projection implements AutoCloseable {
   /** The Streams client, or null before {@link #start}. */
   public KafkaStreams streams() {
     return streams;
+  }
+
+  /** Restores of this client's store partitions, as Streams reports them. */
+  public RestoreProgress restore() {
+    return restore;
+  }
+
+  /** The topology the client runs (its stores and topics per sub-topology), or null before {@link #start}. */
+  public TopologyDescription description() {
+    return description;
   }
 
   /** The generation of the client's task assignment, for what the query side keeps. */

@@ -1,10 +1,10 @@
 package dev.syncview.runtime;
 
+import dev.syncview.query.Progress;
 import dev.syncview.query.ViewStatus;
 import dev.syncview.topology.StoreNames;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,8 +19,10 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * Readiness and lag from the Streams client itself: the consumers' {@code records-lag} metric per
- * partition (main and global consumers; restore consumers are not lag behind the topics). Computed
- * at most every {@link #REFRESH_MS} ms, so it costs nothing per request.
+ * partition (main and global consumers). Restore consumers are left out: a restoring partition
+ * answers no reader, and its changelog records are input records already counted once (README,
+ * "Watching a start"); restores show in {@link #progress()}. Computed at most every {@link
+ * #REFRESH_MS} ms, so it costs nothing per request.
  */
 public final class StreamsStatus implements ViewStatus {
   static final long REFRESH_MS = 250;
@@ -28,12 +30,24 @@ public final class StreamsStatus implements ViewStatus {
   private static final Set<KafkaStreams.State> FATAL =
       EnumSet.of(KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.ERROR, KafkaStreams.State.NOT_RUNNING);
   private final Supplier<KafkaStreams> streams;
+  private final Supplier<Progress> progress;
   private volatile Lag cached = new Lag(0, Map.of());
   private volatile long cachedAt;
   private final AtomicBoolean refreshing = new AtomicBoolean();
 
   public StreamsStatus(Supplier<KafkaStreams> streams) {
+    this(streams, () -> Progress.UNKNOWN);
+  }
+
+  /** @param progress the latest sample of {@link ProgressMonitor} */
+  public StreamsStatus(Supplier<KafkaStreams> streams, Supplier<Progress> progress) {
     this.streams = streams;
+    this.progress = progress;
+  }
+
+  @Override
+  public Progress progress() {
+    return progress.get();
   }
 
   /** RUNNING, and the global auth store (present on every instance) answers a read. */
@@ -122,36 +136,8 @@ public final class StreamsStatus implements ViewStatus {
 
   static Lag compute(Map<MetricName, ? extends Metric> metrics) {
     Map<String, Long> partitions = new TreeMap<>();
-    for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
-      MetricName n = e.getKey();
-      if (!n.name().equals("records-lag")
-          || !n.group().equals("consumer-fetch-manager-metrics")
-          || !n.tags().containsKey("partition")
-          || n.tags().getOrDefault("client-id", "").endsWith("restore-consumer")) {
-        continue;
-      }
-      Object value = e.getValue().metricValue();
-      if (value instanceof Double d && !d.isNaN()) {
-        partitions.merge(n.tags().get("topic") + "-" + n.tags().get("partition"), Math.max(0, d.longValue()), Math::max);
-      }
-    }
-    dropDeprecatedTwins(partitions);
+    ConsumerMetrics.read(metrics).lags().forEach((tp, lag) -> partitions.put(tp.toString(), lag));
     long total = partitions.values().stream().mapToLong(Long::longValue).sum();
     return new Lag(total, Collections.unmodifiableMap(partitions));
-  }
-
-  /**
-   * Consumers also publish each lag under a deprecated topic tag with '.' replaced by '_'
-   * (KIP-1109); keep the real topic's entry only, so no partition counts twice.
-   */
-  private static void dropDeprecatedTwins(Map<String, Long> partitions) {
-    Set<String> twins = new HashSet<>();
-    for (String key : partitions.keySet()) {
-      String twin = key.replace('.', '_');
-      if (!twin.equals(key) && partitions.containsKey(twin)) {
-        twins.add(twin);
-      }
-    }
-    partitions.keySet().removeAll(twins);
   }
 }

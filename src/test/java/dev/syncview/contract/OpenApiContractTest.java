@@ -12,6 +12,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.syncview.http.HttpServer;
 import dev.syncview.http.HttpSettings;
 import dev.syncview.query.ApiException;
+import dev.syncview.query.Progress;
 import dev.syncview.testing.Events;
 import dev.syncview.testing.HttpClientSupport;
 import dev.syncview.testing.Json;
@@ -90,7 +91,11 @@ class OpenApiContractTest {
     unavailable =
         HttpServer.create(
                 h.api(),
-                TestServers.status(false),
+                // mid-restore, no rate known yet: the ETA is null
+                TestServers.status(
+                    false,
+                    new Progress(
+                        Progress.Phase.RESTORING, Progress.Work.of(10, 90, 0), Progress.Work.of(5, 3, 1.5), 2)),
                 (positions, timeout) -> {
                   throw new ApiException.Unavailable("position not applied yet", 1);
                 },
@@ -183,7 +188,9 @@ class OpenApiContractTest {
         Call.get("/health", null, 200),
         Call.post("/health", null, "application/json", "{}", 405),
         Call.get("/health/live", null, 200),
-        Call.get("/openapi.json", null, 200));
+        Call.get("/openapi.json", null, 200),
+        Call.get("/status.json", null, 200),
+        Call.post("/status.json", null, "application/json", "{}", 405));
   }
 
   static Stream<Call> unavailableCalls() {
@@ -220,7 +227,9 @@ class OpenApiContractTest {
             "/health",
             "/health/live",
             "/metrics",
-            "/openapi.json");
+            "/openapi.json",
+            "/status",
+            "/status.json");
     assertThat(doc.at("/openapi").asText()).isEqualTo("3.1.0");
     assertThat(doc.at("/paths/~1api~1v1~1sources/get/operationId").asText()).isEqualTo("list_sources");
   }

@@ -110,7 +110,11 @@ class OperationsIntegrationTest {
     assertThat(http.get("/api/v1/sources", "wrong").statusCode()).isEqualTo(401);
     assertThat(http.get("/no/such/route", null).statusCode()).isEqualTo(404);
 
-    // When /metrics is scraped
+    // When /metrics is scraped, once Micrometer has re-read the client's metrics since its tasks
+    // were created (it does every 5 s: the metrics are bound when the client is created)
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> http.get("/metrics", null).body().contains("kafka_stream_task_"));
     HttpResponse<String> r = http.get("/metrics", null);
 
     // Then it is Prometheus text with the service's, Streams', consumer lag and JVM metrics
@@ -135,6 +139,17 @@ class OperationsIntegrationTest {
     assertThat(m).containsPattern("kafka_stream_state_\\w+\\{.*rocksdb");
     assertThat(m).containsPattern("kafka_consumer_fetch_manager_records_lag\\{.*partition=");
     assertThat(m).contains("jvm_memory_used_bytes").contains("process_cpu_usage");
+    // and, by the next samples of the progress (one a second), every input record read (key,
+    // source, jobs, the bad one), nothing left, nothing restored
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> {
+          String p = http.get("/metrics", null).body();
+          assertThat(value(p, "syncview_replay_records_done_total", "")).isGreaterThanOrEqualTo(JOBS + 3);
+          assertThat(value(p, "syncview_replay_records_remaining", "")).isZero();
+          assertThat(value(p, "syncview_replay_eta_seconds", "")).isZero();
+          assertThat(value(p, "syncview_restore_records_remaining", "")).isZero();
+        });
   }
 
   @Test
@@ -191,18 +206,29 @@ class OperationsIntegrationTest {
     // When the service starts again on the same state directory
     service.start();
     AtomicBoolean saw503 = new AtomicBoolean();
+    AtomicBoolean streamsMetricsWhileStarting = new AtomicBoolean();
     AtomicInteger status = new AtomicInteger();
+    List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
     await()
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(5))
         .ignoreException(UncheckedIOException.class)
         .until(
             () -> {
-              status.set(http.get("/health", null).statusCode());
-              saw503.compareAndSet(false, status.get() == 503);
+              HttpResponse<String> health = http.get("/health", null);
+              status.set(health.statusCode());
+              if (status.get() == 503) {
+                saw503.set(true);
+                phases.add(Json.parse(health.body()).at("/progress/phase").asText());
+                streamsMetricsWhileStarting.compareAndSet(
+                    false, http.get("/metrics", null).body().contains("kafka_stream_thread_"));
+              }
               return status.get() == 200;
             });
 
+    // Then Kafka Streams' metrics were scraped before the view was ready, not only once it ran
+    assertThat(streamsMetricsWhileStarting.get()).as("Streams metrics during the 503s").isTrue();
+    assertThat(phases).isNotEmpty().allSatisfy(p -> assertThat(p).isIn("starting", "restoring", "rebalancing"));
     // Then /health said 503 while starting, then 200; nothing was restored from changelogs
     assertThat(status.get()).isEqualTo(200);
     assertThat(saw503.get()).isTrue();

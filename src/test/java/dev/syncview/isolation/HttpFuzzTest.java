@@ -196,7 +196,8 @@ class HttpFuzzTest {
       return "no X-Request-Id";
     }
     boolean head = method.equals("HEAD");
-    boolean docs = route.startsWith("/docs");
+    // the HTML pages and their files (the status page's model, /status.json, is JSON like the API)
+    boolean docs = route.startsWith("/docs") || route.equals("/status") || route.startsWith("/status/");
     if (a.status() == 200) {
       if (docs) {
         return null;
@@ -333,6 +334,8 @@ class HttpFuzzTest {
         "/api/v1/%2e%2e/v1/sources", "/api/v1/sources#frag", "http://localhost/api/v1/sources",
         "http://evil.example/api/v1/sources", "/docs/ui/../../logback.xml", "/docs/ui/%2e%2e%2fopenapi.json",
         "/docs/ui/nope.js", "/docs", "/docs/", "/openapi.json", "/health", "/health/", "/api", "/api/v1",
+        "/status", "/status/", "/status.json", "/status/ui/../../logback.xml", "/status/ui/%2e%2e%2fopenapi.json",
+        "/status/ui/status.js", "/status/ui/nope.js",
         "/api/v2/sources", "/\u00e9", "/%C3%28", "/%00", "/" + "p".repeat(9000), "/api/v1/sources?" + "q".repeat(9000)});
       case 4 -> "/api/v1/invocations";
       default -> "/api/v1/sources";

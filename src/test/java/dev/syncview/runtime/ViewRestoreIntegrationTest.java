@@ -85,6 +85,10 @@ class ViewRestoreIntegrationTest {
             .pollInterval(Duration.ofMillis(300))
             .ignoreExceptions()
             .untilAsserted(() -> assertThat(differences(built, dump(second.streams()))).isEmpty());
+        // and the restore listener saw every partition through to its end
+        assertThat(second.restore().done()).isPositive();
+        assertThat(second.restore().remaining()).isZero();
+        assertThat(second.restore().partitions()).isEmpty();
       }
     } finally {
       TempDirs.delete(dir);

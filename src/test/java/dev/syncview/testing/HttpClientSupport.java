@@ -27,6 +27,10 @@ public final class HttpClientSupport {
     this.base = "http://localhost:" + port;
   }
 
+  public int port() {
+    return port;
+  }
+
   public HttpResponse<String> get(String pathAndQuery, String token) {
     return send("GET", pathAndQuery, token, null);
   }

@@ -2,6 +2,7 @@ package dev.syncview.testing;
 
 import dev.syncview.http.HttpServer;
 import dev.syncview.http.HttpSettings;
+import dev.syncview.query.Progress;
 import dev.syncview.query.ReadApi;
 import dev.syncview.query.ViewStatus;
 import io.javalin.Javalin;
@@ -29,7 +30,16 @@ public final class TestServers {
   }
 
   public static ViewStatus status(boolean ready) {
+    return status(ready, Progress.UNKNOWN);
+  }
+
+  public static ViewStatus status(boolean ready, Progress progress) {
     return new ViewStatus() {
+      @Override
+      public Progress progress() {
+        return progress;
+      }
+
       @Override
       public boolean ready() {
         return ready;

@@ -1,0 +1,59 @@
+package dev.syncview.http;
+
+import dev.syncview.status.StatusSource;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The operators' status page: {@code /status} (HTML from the jar), its script and style under
+ * {@code /status/ui/}, and the model it polls, {@code /status.json}. A fixed list of files read once
+ * at start, no network needed, nothing fetched from elsewhere.
+ */
+final class StatusPage {
+  private final StatusSource source;
+  private final byte[] page;
+  private final Map<String, Asset> assets;
+
+  private record Asset(String contentType, byte[] bytes) {}
+
+  StatusPage(StatusSource source) {
+    this.source = source;
+    this.page = read("/status/index.html");
+    this.assets =
+        Map.of(
+            "status.js", new Asset("text/javascript; charset=utf-8", read("/status/status.js")),
+            "status.css", new Asset("text/css; charset=utf-8", read("/status/status.css")));
+  }
+
+  void page(Context ctx) {
+    ctx.contentType("text/html; charset=utf-8").result(page);
+  }
+
+  void asset(Context ctx) {
+    Asset asset = assets.get(ctx.pathParam("file"));
+    if (asset == null) {
+      throw new NotFoundResponse();
+    }
+    ctx.contentType(asset.contentType()).result(asset.bytes());
+  }
+
+  void json(Context ctx) {
+    ctx.header("Cache-Control", "no-store");
+    Responses.json(ctx, 200, StatusJson.write(source.report()));
+  }
+
+  private static byte[] read(String resource) {
+    try (InputStream in = StatusPage.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
