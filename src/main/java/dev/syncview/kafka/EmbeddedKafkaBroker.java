@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * so topics and offsets survive restarts. Port 0 picks a free port.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
+  private static final int LISTENER_PORTS_FROM = 20_000;
+  private static final int LISTENER_PORTS = 12_000;
   private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final int NODE_ID = 1;
 
@@ -52,7 +55,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public static EmbeddedKafkaBroker start(
       String host, int port, int controllerPort, Path logDir, Map<String, String> extraProps) {
     int p = port == 0 ? freePort(host) : port;
-    int c = controllerPort == 0 ? freePort(host) : controllerPort;
+    int c = controllerPort == 0 ? freePortOtherThan(host, p) : controllerPort;
     if (p == c) {
       throw new IllegalArgumentException("broker and controller ports must differ: " + p);
     }
@@ -202,13 +205,46 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /** A port free on {@code host} right now. */
+  /**
+   * A free port other than {@code taken}: the system may hand out a port it just handed out, since
+   * {@link #freePort} releases each one before returning it.
+   */
+  static int freePortOtherThan(String host, int taken) {
+    int port = freePort(host);
+    while (port == taken) {
+      port = freePort(host);
+    }
+    return port;
+  }
+
+  /**
+   * A port free now, for a listener that binds it a little later (a broker, a child JVM): taken
+   * below the system's ephemeral range (32768 and up on Linux), where the outgoing connections
+   * made meanwhile cannot land on it, as they can on a port the system picks for a bind to 0.
+   */
   public static int freePort(String host) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = LISTENER_PORTS_FROM + ThreadLocalRandom.current().nextInt(LISTENER_PORTS);
+      if (bindable(host, port)) {
+        return port;
+      }
+    }
     try (ServerSocket s = new ServerSocket()) {
-      s.setReuseAddress(true);
       s.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  private static boolean bindable(String host, int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
+  }
+
 }

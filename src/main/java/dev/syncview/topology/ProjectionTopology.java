@@ -14,7 +14,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -58,7 +60,8 @@ public final class ProjectionTopology {
         gate(b, settings, topics.sources(), Nodes.SOURCE_ROUTER, Nodes.SOURCES_BY_ID, SourceGate::new, Nodes.SOURCE_GATE, StoreNames.SOURCE_GATE);
     KStream<byte[], byte[]> changes =
         forward(sources, SourceGate.TO_VIEW, Nodes.SOURCE_CHANGES, partitions, new SourceMessagePartitioner());
-    stage(byTenant.merge(changes, Named.as(Nodes.TENANT_VIEW + ".in")), TenantView::new, Nodes.TENANT_VIEW, settings, StoreNames.VIEW);
+    stage(byTenant.merge(changes, Named.as(Nodes.TENANT_VIEW + ".in")), TenantView::new, Nodes.TENANT_VIEW, settings, StoreNames.VIEW)
+        .process(Applied::new, Named.as(TenantView.APPLIED));
 
     KStream<byte[], byte[]> keysById =
         route(b, settings, topics.apiKeys(), KeyRule.TEXT, Nodes.KEY_ROUTER, Nodes.KEYS_BY_ID, 1);
@@ -208,5 +211,11 @@ public final class ProjectionTopology {
     // No record cache: queries read the store directly and memory stays bounded by RocksDB.
     return Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray())
         .withCachingDisabled();
+  }
+
+  /** The view's terminal node (TenantView.APPLIED): it only ends the record's way. */
+  private static final class Applied implements Processor<byte[], byte[], Void, Void> {
+    @Override
+    public void process(Record<byte[], byte[]> rec) {}
   }
 }

@@ -30,8 +30,8 @@ class OpsQueriesTest {
             "histogram_quantile(0.99, sum by (le, route) (rate(http_server_requests_seconds_bucket{job=\"sync-view\",route!=\"UNMATCHED\"}[$__rate_interval])))"))
         .containsExactly(new Selector("http_server_requests_seconds_bucket", Map.of()));
     assertThat(OpsQueries.selectors(
-            "max by (instance) (kafka_stream_processor_node_record_e2e_latency_max{job=\"sync-view\",processor_node_id=\"view-writer\"}) > 30000"))
-        .containsExactly(new Selector("kafka_stream_processor_node_record_e2e_latency_max", Map.of("processor_node_id", "view-writer")));
+            "max by (instance) (kafka_stream_processor_node_record_e2e_latency_max{job=\"sync-view\",processor_node_id=\"tenant-view.applied\"}) > 30000"))
+        .containsExactly(new Selector("kafka_stream_processor_node_record_e2e_latency_max", Map.of("processor_node_id", "tenant-view.applied")));
     assertThat(OpsQueries.selectors("changes(process_start_time_seconds[30m]) > 2 and on (instance) up unless x offset 15m"))
         .extracting(Selector::metric)
         .containsExactly("process_start_time_seconds", "up", "x");
