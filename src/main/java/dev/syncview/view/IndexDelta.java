@@ -9,17 +9,23 @@ import java.util.Map;
 
 /**
  * What replacing one row value by another does to the entries the row derives, and to the bucket
- * counts (IndexCounts) of the counted indexes. A row derives its index entries while listed, and a
- * member entry (ViewKeys#member) while it follows a source. A pure function of the two values, so
+ * counts (IndexCounts) of the counted indexes. A row derives one entry per index while listed, and
+ * a member entry (ViewKeys#member) while it follows a source. A pure function of the two values, so
  * the store applies the very same change when a row is written and when it is restored or
  * replicated from the changelog, which holds the rows alone.
+ *
+ * <p>The two rows' entries are compared slot by slot (one slot per index, then the member): an
+ * entry can only ever be replaced by the entry of its own slot, so no set of keys is built.
  *
  * @param removed entries the old value had and the new one has not
  * @param added entries the new value has and the old one had not
  * @param writes every entry to put, with its value: the added ones, and those whose carried item
  *     (Index#carriesItems) changed
+ * @param counts the net change of every bucket count the removed and added entries fall in, by
+ *     count key (none zero)
  */
-public record IndexDelta(List<byte[]> removed, List<byte[]> added, List<Entry> writes) {
+public record IndexDelta(
+    List<byte[]> removed, List<byte[]> added, List<Entry> writes, Map<ByteBuffer, Long> counts) {
   /**
    * Names what a row derives. Change it whenever {@link ViewKeys#indexEntries}, {@link Index},
    * {@link IndexCounts} or the member entries change what a row derives: a store built another way
@@ -28,6 +34,9 @@ public record IndexDelta(List<byte[]> removed, List<byte[]> added, List<Entry> w
   public static final String LAYOUT = "entries-3/counts-3/members-1";
 
   private static final byte[] EMPTY = new byte[0];
+  private static final Index[] INDEXES = Index.values();
+  /** One slot per index, then the member entry. */
+  private static final int SLOTS = INDEXES.length + 1;
 
   /** An index entry's key and the value stored under it. */
   public record Entry(byte[] key, byte[] value) {}
@@ -35,63 +44,57 @@ public record IndexDelta(List<byte[]> removed, List<byte[]> added, List<Entry> w
   /** {@code before} and {@code after} may be null (no row). */
   public static IndexDelta between(byte[] rowKey, RowValue before, RowValue after) {
     String tenant = ViewKeys.tenantOf(rowKey);
-    Map<ByteBuffer, byte[]> stale = entries(tenant, rowKey, before);
-    Map<ByteBuffer, byte[]> fresh = entries(tenant, rowKey, after);
-    // Only entries that change are touched: a status update moves the status indexes and
-    // refreshes the items the others carry.
-    List<byte[]> removed = new ArrayList<>();
-    stale.keySet().forEach(key -> {
-      if (!fresh.containsKey(key)) {
-        removed.add(key.array());
+    Entry[] stale = entries(tenant, rowKey, before);
+    Entry[] fresh = entries(tenant, rowKey, after);
+    List<byte[]> removed = new ArrayList<>(SLOTS);
+    List<byte[]> added = new ArrayList<>(SLOTS);
+    List<Entry> writes = new ArrayList<>(SLOTS);
+    Map<ByteBuffer, Long> counts = new LinkedHashMap<>(8);
+    for (int slot = 0; slot < SLOTS; slot++) {
+      Entry b = stale[slot];
+      Entry a = fresh[slot];
+      boolean same = b != null && a != null && Arrays.equals(b.key, a.key);
+      if (same) {
+        // A status update lands here for every index but the status ones: only a carried item may change.
+        if (!Arrays.equals(b.value, a.value)) {
+          writes.add(a);
+        }
+        continue;
       }
-    });
-    List<byte[]> added = new ArrayList<>();
-    List<Entry> writes = new ArrayList<>();
-    fresh.forEach((key, value) -> {
-      byte[] old = stale.get(key);
-      if (old == null) {
-        added.add(key.array());
+      if (b != null) {
+        removed.add(b.key);
+        count(counts, slot, b.key, -1);
       }
-      if (old == null || !Arrays.equals(old, value)) {
-        writes.add(new Entry(key.array(), value));
-      }
-    });
-    return new IndexDelta(removed, added, writes);
-  }
-
-  /** The net change of every bucket count the removed and added entries fall in, by count key. */
-  public Map<ByteBuffer, Long> countDeltas() {
-    Map<ByteBuffer, Long> deltas = new LinkedHashMap<>();
-    for (byte[] entry : removed) {
-      if (counted(entry)) {
-        deltas.merge(ByteBuffer.wrap(IndexCounts.keyOf(entry)), -1L, Long::sum);
+      if (a != null) {
+        added.add(a.key);
+        writes.add(a);
+        count(counts, slot, a.key, 1);
       }
     }
-    for (byte[] entry : added) {
-      if (counted(entry)) {
-        deltas.merge(ByteBuffer.wrap(IndexCounts.keyOf(entry)), 1L, Long::sum);
-      }
+    counts.values().removeIf(d -> d == 0);
+    return new IndexDelta(removed, added, writes, counts);
+  }
+
+  /** The counts an entry change moves; a move within one bucket of one prefix nets to nothing. */
+  private static void count(Map<ByteBuffer, Long> counts, int slot, byte[] entry, long delta) {
+    if (slot < INDEXES.length && INDEXES[slot].counted()) {
+      counts.merge(ByteBuffer.wrap(IndexCounts.keyOf(entry)), delta, Long::sum);
     }
-    deltas.values().removeIf(d -> d == 0);
-    return deltas;
   }
 
-  private static boolean counted(byte[] entry) {
-    return ViewKeys.tagOf(entry) == ViewKeys.INDEX && ViewKeys.indexOf(entry).counted();
-  }
-
-  private static Map<ByteBuffer, byte[]> entries(String tenant, byte[] rowKey, RowValue row) {
+  private static Entry[] entries(String tenant, byte[] rowKey, RowValue row) {
+    Entry[] out = new Entry[SLOTS];
     if (row == null) {
-      return Map.of();
+      return out;
     }
-    Map<ByteBuffer, byte[]> out = new LinkedHashMap<>();
     if (row.live()) {
       for (byte[] entry : ViewKeys.indexEntries(tenant, row.attrs())) {
-        out.put(ByteBuffer.wrap(entry), ViewKeys.indexOf(entry).carriesItems() ? row.itemJson() : EMPTY);
+        Index index = ViewKeys.indexOf(entry);
+        out[index.ordinal()] = new Entry(entry, index.carriesItems() ? row.itemJson() : EMPTY);
       }
     }
     if (row.sourceId() != null) {
-      out.put(ByteBuffer.wrap(ViewKeys.member(row.sourceId(), rowKey)), EMPTY);
+      out[SLOTS - 1] = new Entry(ViewKeys.member(row.sourceId(), rowKey), EMPTY);
     }
     return out;
   }
