@@ -16,7 +16,7 @@ import dev.syncview.runtime.StreamsPlacement;
 import dev.syncview.runtime.StreamsStatus;
 import dev.syncview.runtime.StreamsViewStores;
 import dev.syncview.runtime.TopicLayout;
-import dev.syncview.status.StatusSource;
+import dev.syncview.query.StatusSource;
 import dev.syncview.topology.RecordLimits;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +90,7 @@ public final class App implements AutoCloseable {
       AtomicReference<String> self = new AtomicReference<>();
       parts.http =
           HttpServer.create(
-                  new ViewReader(new StreamsViewStores(p::streams, p.assignment())),
+                  ViewReader.of(new StreamsViewStores(p::streams, p.assignment())),
                   status,
                   parts.freshness,
                   new StreamsPlacement(p::streams, self::get, p.assignment()),

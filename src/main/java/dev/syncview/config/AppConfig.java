@@ -1,6 +1,6 @@
 package dev.syncview.config;
 
-import dev.syncview.topology.Topics;
+import dev.syncview.config.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

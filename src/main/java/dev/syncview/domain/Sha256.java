@@ -5,7 +5,7 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * SHA-256 from copies of one prepared digest: looking the algorithm up in the JCA providers on
- * every call was about 3% of a list request's CPU under load (BENCHMARKS.md, queries profile).
+ * every call showed in a list request's CPU profile under load (BENCHMARKS.md, queries profile).
  * The prepared digest itself is never updated.
  */
 public final class Sha256 {

@@ -1,11 +1,11 @@
 package dev.syncview.http;
 
 import dev.syncview.domain.Sha256;
-import dev.syncview.ingest.Uuids;
+import dev.syncview.domain.Uuids;
 import dev.syncview.query.ApiException;
 import dev.syncview.query.Order;
 import dev.syncview.query.Position;
-import dev.syncview.view.Bin;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -49,13 +49,13 @@ final class Cursors {
 
   String encode(Listing listing, Position position) {
     byte[] body =
-        new Bin.Writer(LENGTH)
-            .u8(VERSION)
-            .u8(listing.order().ordinal())
-            .i64(position.createdAt())
-            .raw(Uuids.toBytes(position.jobId()))
-            .raw(listing.digest())
-            .toByteArray();
+        ByteBuffer.allocate(LENGTH - MAC)
+            .put((byte) VERSION)
+            .put((byte) listing.order().ordinal())
+            .putLong(position.createdAt())
+            .put(Uuids.toBytes(position.jobId()))
+            .put(listing.digest())
+            .array();
     byte[] token = Arrays.copyOf(body, LENGTH);
     System.arraycopy(mac(body), 0, token, body.length, MAC);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
@@ -80,8 +80,7 @@ final class Cursors {
       throw new ApiException.BadRequest(
           "cursor belongs to another listing: repeat the filters and order_by it was issued with");
     }
-    Bin.Reader r = new Bin.Reader(token, 2);
-    long createdAt = r.i64();
+    long createdAt = ByteBuffer.wrap(token, 2, 8).getLong();
     return new Position(createdAt, Uuids.fromBytes(token, 10));
   }
 

@@ -5,7 +5,7 @@ import dev.syncview.query.Freshness;
 import dev.syncview.query.Placement;
 import dev.syncview.query.ReadApi;
 import dev.syncview.query.ViewStatus;
-import dev.syncview.status.StatusSource;
+import dev.syncview.query.StatusSource;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -35,7 +34,6 @@ public final class HttpServer {
   /** The request id in every log line written while serving it. */
   static final String MDC_REQUEST_ID = "request_id";
   private static final String STARTED = "sv.started";
-  static final int RETRY_AFTER_SECONDS = 1;
   /** Request line plus headers; beyond it the answer is 414 or 431 (HeadLimit). */
   static final int MAX_HEADER_BYTES = 8 * 1024;
   /**
@@ -125,9 +123,6 @@ public final class HttpServer {
 
           cfg.routes.exception(ApiException.class, (e, ctx) -> apiError(ctx, e));
           cfg.routes.exception(HttpResponseException.class, HttpServer::javalinError);
-          cfg.routes.exception(
-              InvalidStateStoreException.class,
-              (e, ctx) -> apiError(ctx, unavailable()));
           cfg.routes.exception(Exception.class, HttpServer::unexpected);
         });
   }
@@ -199,8 +194,7 @@ public final class HttpServer {
   }
 
   private static ApiException.Unavailable unavailable() {
-    return new ApiException.Unavailable(
-        "the view is starting, restoring or rebalancing; retry shortly", RETRY_AFTER_SECONDS);
+    return ApiException.Unavailable.viewNotReady();
   }
 
   private static void apiError(Context ctx, ApiException e) {
@@ -232,10 +226,6 @@ public final class HttpServer {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HttpException he && he.getCode() < 500) {
         Responses.json(ctx, he.getCode(), ErrorBody.of(he.getCode(), he.getReason()));
-        return;
-      }
-      if (t instanceof InvalidStateStoreException) {
-        apiError(ctx, unavailable());
         return;
       }
     }

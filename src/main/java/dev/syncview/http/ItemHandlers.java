@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import dev.syncview.ingest.Uuids;
+import dev.syncview.domain.Uuids;
 import dev.syncview.query.ApiException;
 import dev.syncview.query.Principal;
 import io.javalin.http.Context;

@@ -2,7 +2,7 @@ package dev.syncview.http;
 
 import dev.syncview.domain.Kind;
 import dev.syncview.domain.StatusKind;
-import dev.syncview.ingest.Uuids;
+import dev.syncview.domain.Uuids;
 import dev.syncview.query.ApiException;
 import dev.syncview.query.ListQuery;
 import dev.syncview.query.Order;

@@ -18,13 +18,13 @@ final class Responses {
   static void json(Context ctx, int status, byte[] body) {
     ctx.status(status);
     // Set on the core response only: the servlet layer rewrites "; charset" to ";charset", and
-    // parsing the type there was a sixth of writing an answer (BENCHMARKS.md, queries profile).
+    // parsing the type there was a large share of writing an answer (BENCHMARKS.md, queries profile).
     ServletContextResponse.getServletContextResponse(ctx.res())
         .getWrapped()
         .getHeaders()
         .put(HttpHeader.CONTENT_TYPE, JSON);
     // Straight to the servlet stream: ctx.result() copies the bytes through an InputStream and
-    // Javalin's compression wrapper, 16% of a list request's CPU (BENCHMARKS.md, queries profile).
+    // Javalin's compression wrapper, both visible in a list request's profile (BENCHMARKS.md).
     HttpServletResponse res = ctx.res();
     res.setContentLength(body.length);
     try {

@@ -1,6 +1,6 @@
 package dev.syncview.http;
 
-import dev.syncview.status.StatusSource;
+import dev.syncview.query.StatusSource;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;

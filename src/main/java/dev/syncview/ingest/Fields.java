@@ -3,6 +3,7 @@ package dev.syncview.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncview.domain.DeadLetterReason;
+import dev.syncview.domain.Uuids;
 import dev.syncview.domain.JsonText;
 import java.math.BigInteger;
 import java.util.ArrayList;

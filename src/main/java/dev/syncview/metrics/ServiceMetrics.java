@@ -2,7 +2,7 @@ package dev.syncview.metrics;
 
 import dev.syncview.http.HttpMetrics;
 import dev.syncview.query.ViewStatus;
-import dev.syncview.status.StatusReport.Traffic;
+import dev.syncview.query.StatusReport.Traffic;
 import dev.syncview.topology.ProjectionEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

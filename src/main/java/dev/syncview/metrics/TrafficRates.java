@@ -1,8 +1,8 @@
 package dev.syncview.metrics;
 
-import dev.syncview.status.StatusReport.Flow;
-import dev.syncview.status.StatusReport.Route;
-import dev.syncview.status.StatusReport.Traffic;
+import dev.syncview.query.StatusReport.Flow;
+import dev.syncview.query.StatusReport.Route;
+import dev.syncview.query.StatusReport.Traffic;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayDeque;

@@ -55,6 +55,11 @@ public abstract class ApiException extends RuntimeException {
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** The view's store is not open here: starting, restoring, rebalancing or closing. */
+    public static Unavailable viewNotReady() {
+      return new Unavailable("the view is starting, restoring or rebalancing; retry shortly", 1);
+    }
+
     public int retryAfterSeconds() {
       return retryAfterSeconds;
     }

@@ -26,8 +26,13 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class ViewReader implements ReadApi {
   private final ViewStores stores;
 
-  public ViewReader(ViewStores stores) {
+  private ViewReader(ViewStores stores) {
     this.stores = stores;
+  }
+
+  /** The read API over these stores. */
+  public static ReadApi of(ViewStores stores) {
+    return new ClosingStores(new ViewReader(stores));
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 /**
  * Values derived from the task assignment, kept per key for as long as that assignment's
  * generation holds ({@link Assignment}). Finding a partition's store or placement walks every task
- * of every stream thread; a list request did it twice, about a third of its handler's CPU
+ * of every stream thread; a list request did it twice, a large share of its handler's CPU
  * (BENCHMARKS.md). Keys are the tenants of authenticated keys, so the map is bounded by them.
  */
 final class HeldUntilRebalance<K, V> {

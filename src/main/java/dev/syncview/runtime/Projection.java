@@ -1,6 +1,7 @@
 package dev.syncview.runtime;
 
 import dev.syncview.config.AppConfig;
+import dev.syncview.store.RocksDbMemory;
 import dev.syncview.topology.ProjectionEvents;
 import dev.syncview.topology.RecordLimits;
 import dev.syncview.topology.ProjectionTopology;

@@ -1,6 +1,6 @@
 package dev.syncview.runtime;
 
-import dev.syncview.status.StatusReport.Restoring;
+import dev.syncview.query.StatusReport.Restoring;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.syncview.runtime;
 
-import dev.syncview.status.StatusReport.Cluster;
-import dev.syncview.status.StatusReport.Held;
-import dev.syncview.status.StatusReport.Instance;
-import dev.syncview.status.StatusReport.Restoring;
+import dev.syncview.query.StatusReport.Cluster;
+import dev.syncview.query.StatusReport.Held;
+import dev.syncview.query.StatusReport.Instance;
+import dev.syncview.query.StatusReport.Restoring;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

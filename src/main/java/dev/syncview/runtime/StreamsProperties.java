@@ -1,6 +1,7 @@
 package dev.syncview.runtime;
 
 import dev.syncview.config.AppConfig;
+import dev.syncview.store.RocksDbMemory;
 import java.util.Properties;
 import dev.syncview.topology.RecordLimits;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,8 +26,7 @@ final class StreamsProperties {
       int replicationFactor,
       RocksDbMemory memory) {
     Properties p = new Properties();
-    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
-    p.put(RocksDbMemory.CONFIG_KEY, memory);
+    memory.bound(p);
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
@@ -39,12 +39,12 @@ final class StreamsProperties {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
     // A thread that has processed everything it holds commits only after its next poll returns:
-    // blocking there for Kafka's 100 ms would hold each hop's transaction (so freshness) back.
+    // blocking there for Kafka's default poll time would hold the hop's transaction (so freshness) back.
     long halfCommit = Math.max(1, Math.min(100, config.commitIntervalMs() / 2));
     p.put(StreamsConfig.POLL_MS_CONFIG, halfCommit);
-    // A fetch that found nothing readable waits at the broker up to this long (Kafka: 500 ms), and
-    // the traced hops showed records committed by one stage waiting that out before the next read
-    // them (BENCHMARKS.md notes). An idle thread fetches every 10 ms instead: a few requests, no work.
+    // A fetch that found nothing readable waits at the broker up to this long (Kafka's default is
+    // long), and traced hops showed records committed by one stage waiting that out before the
+    // next read them (BENCHMARKS.md notes). An idle thread fetches often instead: a few requests.
     p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), (int) halfCommit);
     // Stages do not need their two inputs interleaved by timestamp (versions make arrival order
     // irrelevant, docs/design.md), so a task never waits to learn whether its idle input has data.
@@ -59,8 +59,8 @@ final class StreamsProperties {
         StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
         config.applicationId() + "-" + applicationServer.replaceAll("[^A-Za-z0-9._-]", "-"));
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
-    // Read-your-writes on a new key waits for three global fetches (AppliedPositions): on the
-    // small auth topic a short fetch wait keeps that near 300 ms instead of 1.5 s.
+    // Read-your-writes on a new key waits for global fetches (AppliedPositions): on the small auth
+    // topic a short fetch wait keeps those from each waiting out Kafka's long default.
     p.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 100);
     // Every record derived from an input the view carries fits this (RecordLimits): the producer
     // and every internal topic take it, so no input record can fail a send (events.md rule 5).

@@ -75,7 +75,7 @@ public final class StreamsStatus implements ViewStatus {
   /**
    * One request refreshes an expired value while the others answer with the previous one:
    * {@code KafkaStreams.metrics()} copies every metric of the client (thousands), and eight request
-   * threads refreshing at once were 9% of a list request's samples (BENCHMARKS.md).
+   * threads refreshing at once showed in a list request's profile (BENCHMARKS.md).
    */
   @Override
   public Lag lag() {

@@ -2,6 +2,7 @@ package dev.syncview.runtime;
 
 import dev.syncview.query.ApiException;
 import dev.syncview.query.ViewStores;
+import dev.syncview.store.PinnedKeyValueStore;
 import dev.syncview.topology.StoreNames;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -104,7 +105,6 @@ public final class StreamsViewStores implements ViewStores {
   }
 
   private static ApiException.Unavailable notReady() {
-    return new ApiException.Unavailable(
-        "the view is starting, restoring or rebalancing; retry shortly", 1);
+    return ApiException.Unavailable.viewNotReady();
   }
 }

@@ -1,6 +1,6 @@
 package dev.syncview.runtime;
 
-import dev.syncview.status.StatusReport.Group;
+import dev.syncview.query.StatusReport.Group;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.syncview.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.syncview.topology.Topics;
+import dev.syncview.config.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -4,6 +4,9 @@ import dev.syncview.domain.DeadLetterReason;
 import dev.syncview.domain.Job;
 import dev.syncview.ingest.Decoded;
 import dev.syncview.ingest.JobParser;
+import dev.syncview.ingest.SnapshotRule;
+import dev.syncview.ingest.SnapshotRule.Held;
+import dev.syncview.ingest.SnapshotRule.Verdict;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -39,25 +42,29 @@ final class JobGate implements Processor<byte[], byte[], byte[], byte[]> {
     Bytes key = Bytes.wrap(rec.key());
     byte[] stored = claims.get(key);
     Claim claim = stored == null ? null : Claim.decode(stored);
-    if (claim != null && claim.deleted()) {
-      return;
-    }
     Origin origin = Origin.of(rec);
-    Decoded<Job> decoded =
-        origin.value() == null ? new Decoded.Tombstone<>() : JobParser.decode(jobId, origin.value());
-    if (decoded instanceof Decoded.Tombstone<Job>) {
+    Verdict<Job> verdict = SnapshotRule.judge(held(claim), decode(jobId, origin));
+    if (verdict instanceof Verdict.Delete<Job>) {
       delete(jobId, key, claim, origin);
-    } else if (decoded instanceof Decoded.Unreadable<Job> u) {
-      context.forward(DeadLetters.of(origin, u.reason()), DEAD_LETTERS);
-    } else if (decoded instanceof Decoded.Snapshot<Job> s) {
-      if (s.deleteMarker() && s.body() instanceof Decoded.Valid<Job>) {
-        delete(jobId, key, claim, origin);
-      } else if (s.body() instanceof Decoded.Invalid<Job> invalid) {
-        invalid(jobId, claim, s.version(), invalid.reason(), origin);
-      } else {
-        valid(((Decoded.Valid<Job>) s.body()).value(), key, claim, origin);
-      }
+    } else if (verdict instanceof Verdict.DeadLetter<Job> d) {
+      context.forward(DeadLetters.of(origin, d.reason()), DEAD_LETTERS);
+    } else if (verdict instanceof Verdict.Refuse<Job> r) {
+      toTenant(claim.tenant(), new GateMessage.Candidate(jobId, r.version(), r.reason(), origin), origin);
+    } else if (verdict instanceof Verdict.Apply<Job> a) {
+      valid(a.value(), key, claim, origin);
     }
+  }
+
+  /** Versions live in the view's rows: the gate knows a job's tenant, the view judges staleness. */
+  private static Held held(Claim claim) {
+    if (claim == null) {
+      return SnapshotRule.NOTHING;
+    }
+    return claim.deleted() ? SnapshotRule.DELETED : SnapshotRule.ELSEWHERE;
+  }
+
+  private static Decoded<Job> decode(String jobId, Origin origin) {
+    return origin.value() == null ? new Decoded.Tombstone<>() : JobParser.decode(jobId, origin.value());
   }
 
   private void valid(Job job, Bytes key, Claim claim, Origin origin) {
@@ -69,14 +76,6 @@ final class JobGate implements Processor<byte[], byte[], byte[], byte[]> {
     }
     // a job with a source may still be refused by it, and then dead-lettered as it came
     toTenant(job.tenant(), new GateMessage.Upsert(job, job.sourceless() ? null : origin), origin);
-  }
-
-  private void invalid(String jobId, Claim claim, long version, DeadLetterReason reason, Origin origin) {
-    if (claim == null) {
-      context.forward(DeadLetters.of(origin, reason), DEAD_LETTERS);
-    } else {
-      toTenant(claim.tenant(), new GateMessage.Candidate(jobId, version, reason, origin), origin);
-    }
   }
 
   private void delete(String jobId, Bytes key, Claim claim, Origin origin) {

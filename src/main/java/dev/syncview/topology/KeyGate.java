@@ -4,6 +4,9 @@ import dev.syncview.domain.ApiKey;
 import dev.syncview.domain.DeadLetterReason;
 import dev.syncview.ingest.ApiKeyParser;
 import dev.syncview.ingest.Decoded;
+import dev.syncview.ingest.SnapshotRule;
+import dev.syncview.ingest.SnapshotRule.Held;
+import dev.syncview.ingest.SnapshotRule.Verdict;
 import dev.syncview.view.AuthEntry;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Bytes;
@@ -44,28 +47,24 @@ final class KeyGate implements Processor<byte[], byte[], byte[], byte[]> {
     timestamp = rec.timestamp();
     String keyId = new String(rec.key(), StandardCharsets.UTF_8);
     KeyState state = state(keyId);
-    if (state != null && state.revoked()) {
-      return;
-    }
     Origin origin = Origin.of(rec);
     Decoded<ApiKey> decoded =
         origin.value() == null ? new Decoded.Tombstone<>() : ApiKeyParser.decode(keyId, origin.value());
-    if (decoded instanceof Decoded.Tombstone<ApiKey>) {
+    Verdict<ApiKey> verdict = SnapshotRule.judge(held(state), decoded);
+    if (verdict instanceof Verdict.Delete<ApiKey>) {
       revoke(keyId, state);
-    } else if (decoded instanceof Decoded.Unreadable<ApiKey> u) {
-      deadLetter(origin, u.reason());
-    } else if (decoded instanceof Decoded.Snapshot<ApiKey> s) {
-      boolean valid = s.body() instanceof Decoded.Valid<ApiKey>;
-      if (s.deleteMarker() && valid) {
-        revoke(keyId, state);
-      } else if (state != null && s.version() <= state.version()) {
-        return;
-      } else if (s.body() instanceof Decoded.Invalid<ApiKey> invalid) {
-        deadLetter(origin, invalid.reason());
-      } else {
-        apply(((Decoded.Valid<ApiKey>) s.body()).value(), state, origin);
-      }
+    } else if (verdict instanceof Verdict.DeadLetter<ApiKey> d) {
+      deadLetter(origin, d.reason());
+    } else if (verdict instanceof Verdict.Apply<ApiKey> a) {
+      apply(a.value(), state, origin);
     }
+  }
+
+  private static Held held(KeyState state) {
+    if (state == null) {
+      return SnapshotRule.NOTHING;
+    }
+    return state.revoked() ? SnapshotRule.DELETED : SnapshotRule.applied(state.version());
   }
 
   private void apply(ApiKey key, KeyState previous, Origin origin) {

@@ -1,7 +1,7 @@
 package dev.syncview.topology;
 
 import dev.syncview.domain.DeadLetterReason;
-import dev.syncview.ingest.Uuids;
+import dev.syncview.domain.Uuids;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

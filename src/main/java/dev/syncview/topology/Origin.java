@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
@@ -45,7 +44,9 @@ public record Origin(
 
   /** The record routed to its id's gate: keyed by the id, the original value, these headers. */
   Record<byte[], byte[]> routed(byte[] id) {
-    RecordHeaders h = new RecordHeaders();
+    // tombstones travel as empty values: a null value in a repartition topic would be dropped
+    Record<byte[], byte[]> out = new Record<>(id, value == null ? new byte[0] : value, timestamp);
+    Headers h = out.headers();
     h.add(TOPIC, topic.getBytes(StandardCharsets.UTF_8));
     h.add(PARTITION, ByteBuffer.allocate(4).putInt(partition).array());
     h.add(OFFSET, ByteBuffer.allocate(8).putLong(offset).array());
@@ -55,8 +56,7 @@ public record Origin(
     if (value == null) {
       h.add(TOMBSTONE, new byte[] {1});
     }
-    // tombstones travel as empty values: a null value in a repartition topic would be dropped
-    return new Record<>(id, value == null ? new byte[0] : value, timestamp, h);
+    return out;
   }
 
   void write(Bin.Writer w) {

@@ -1,5 +1,7 @@
 package dev.syncview.topology;
 
+import dev.syncview.config.Topics;
+import dev.syncview.store.ProjectionStores;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
@@ -49,9 +51,9 @@ public final class ProjectionTopology {
     int partitions = settings.partitions();
     StreamsBuilder b = new StreamsBuilder();
     for (String store : new String[] {StoreNames.JOB_CLAIMS, StoreNames.SOURCE_GATE, StoreNames.KEY_GATE}) {
-      b.addStateStore(store(store));
+      b.addStateStore(ProjectionStores.plain(store));
     }
-    b.addStateStore(viewStore());
+    b.addStateStore(ProjectionStores.view(StoreNames.VIEW));
 
     KStream<byte[], byte[]> jobs =
         gate(b, settings, topics.jobs(), Nodes.JOB_ROUTER, Nodes.JOBS_BY_ID, JobGate::new, Nodes.JOB_GATE, StoreNames.JOB_CLAIMS);
@@ -71,7 +73,7 @@ public final class ProjectionTopology {
         .peek(PASS, Named.as(KeyGate.TO_AUTH))
         .to(topics.auth(), Produced.with(BYTES, BYTES).withName(KeyGate.TO_AUTH + ".sink"));
     b.addGlobalStore(
-        store(StoreNames.AUTH).withLoggingDisabled(),
+        ProjectionStores.plain(StoreNames.AUTH).withLoggingDisabled(),
         topics.auth(),
         Consumed.with(BYTES, BYTES).withName(StoreNames.AUTH + ".in"),
         AuthLoader::new);
@@ -175,43 +177,7 @@ public final class ProjectionTopology {
         .repartition(partitioner == null ? how : how.withStreamPartitioner(partitioner));
   }
 
-  private static StoreBuilder<KeyValueStore<Bytes, byte[]>> store(String name) {
-    return uncached(rocksDb(name, ConcurrentReadStore::new));
-  }
 
-  /** Rows are logged; their index entries and counts are derived below the log. */
-  private static StoreBuilder<KeyValueStore<Bytes, byte[]>> viewStore() {
-    return uncached(rocksDb(StoreNames.VIEW, rocks -> new IndexingViewStore(new ConcurrentReadStore(rocks))));
-  }
-
-  /** Kafka's persistent RocksDB store under the given layers of our own. */
-  private static KeyValueBytesStoreSupplier rocksDb(
-      String name, UnaryOperator<KeyValueStore<Bytes, byte[]>> layers) {
-    KeyValueBytesStoreSupplier rocks = Stores.persistentKeyValueStore(name);
-    return new KeyValueBytesStoreSupplier() {
-      @Override
-      public String name() {
-        return rocks.name();
-      }
-
-      @Override
-      public KeyValueStore<Bytes, byte[]> get() {
-        return layers.apply(rocks.get());
-      }
-
-      @Override
-      public String metricsScope() {
-        return rocks.metricsScope();
-      }
-    };
-  }
-
-  private static StoreBuilder<KeyValueStore<Bytes, byte[]>> uncached(
-      KeyValueBytesStoreSupplier supplier) {
-    // No record cache: queries read the store directly and memory stays bounded by RocksDB.
-    return Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray())
-        .withCachingDisabled();
-  }
 
   /** The view's terminal node (TenantView.APPLIED): it only ends the record's way. */
   private static final class Applied implements Processor<byte[], byte[], Void, Void> {

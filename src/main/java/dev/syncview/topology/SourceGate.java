@@ -3,6 +3,9 @@ package dev.syncview.topology;
 import dev.syncview.domain.DeadLetterReason;
 import dev.syncview.domain.Source;
 import dev.syncview.ingest.Decoded;
+import dev.syncview.ingest.SnapshotRule;
+import dev.syncview.ingest.SnapshotRule.Held;
+import dev.syncview.ingest.SnapshotRule.Verdict;
 import dev.syncview.ingest.SourceParser;
 import dev.syncview.render.SourceJson;
 import dev.syncview.view.FactsValue;
@@ -40,27 +43,24 @@ final class SourceGate implements Processor<byte[], byte[], byte[], byte[]> {
     Bytes key = Bytes.wrap(rec.key());
     byte[] stored = sources.get(key);
     FactsValue state = stored == null ? null : FactsValue.decode(stored);
-    if (state != null && state.deleted()) {
-      return;
-    }
     Origin origin = Origin.of(rec);
     Decoded<Source> decoded =
         origin.value() == null ? new Decoded.Tombstone<>() : SourceParser.decode(sourceId, origin.value());
-    if (decoded instanceof Decoded.Tombstone<Source>) {
+    Verdict<Source> verdict = SnapshotRule.judge(held(state), decoded);
+    if (verdict instanceof Verdict.Delete<Source>) {
       delete(sourceId, key, state);
-    } else if (decoded instanceof Decoded.Unreadable<Source> u) {
-      deadLetter(origin, u.reason());
-    } else if (decoded instanceof Decoded.Snapshot<Source> s) {
-      if (s.deleteMarker() && s.body() instanceof Decoded.Valid<Source>) {
-        delete(sourceId, key, state);
-      } else if (state != null && s.version() <= state.version()) {
-        return;
-      } else if (s.body() instanceof Decoded.Invalid<Source> invalid) {
-        deadLetter(origin, invalid.reason());
-      } else {
-        apply(((Decoded.Valid<Source>) s.body()).value(), key, state, origin);
-      }
+    } else if (verdict instanceof Verdict.DeadLetter<Source> d) {
+      deadLetter(origin, d.reason());
+    } else if (verdict instanceof Verdict.Apply<Source> a) {
+      apply(a.value(), key, state, origin);
     }
+  }
+
+  static Held held(FactsValue state) {
+    if (state == null) {
+      return SnapshotRule.NOTHING;
+    }
+    return state.deleted() ? SnapshotRule.DELETED : SnapshotRule.applied(state.version());
   }
 
   private void apply(Source source, Bytes key, FactsValue previous, Origin origin) {

@@ -6,6 +6,8 @@ import dev.syncview.domain.JobItem;
 import dev.syncview.domain.JobJoin;
 import dev.syncview.domain.JoinOutcome;
 import dev.syncview.domain.SourceFacts;
+import dev.syncview.ingest.SnapshotRule;
+import dev.syncview.ingest.SnapshotRule.Held;
 import dev.syncview.render.ItemJson;
 import dev.syncview.view.FactsValue;
 import dev.syncview.view.JobCodec;
@@ -64,11 +66,11 @@ final class TenantView implements Processor<byte[], byte[], byte[], byte[]> {
   private void onJob(String tenant, GateMessage message) {
     if (message instanceof GateMessage.Upsert u) {
       Bytes rowKey = Bytes.wrap(ViewKeys.row(tenant, u.job().id()));
-      if (newer(row(rowKey), u.job().version())) {
+      if (SnapshotRule.applies(held(row(rowKey)), u.job().version())) {
         view.put(rowKey, applied(tenant, u.job(), u.origin()).encode());
       }
     } else if (message instanceof GateMessage.Candidate c) {
-      if (newer(row(Bytes.wrap(ViewKeys.row(tenant, c.jobId()))), c.version())) {
+      if (SnapshotRule.applies(held(row(Bytes.wrap(ViewKeys.row(tenant, c.jobId())))), c.version())) {
         deadLetter(c.origin(), c.reason());
       }
     } else if (message instanceof GateMessage.Delete d) {
@@ -80,9 +82,12 @@ final class TenantView implements Processor<byte[], byte[], byte[], byte[]> {
     }
   }
 
-  /** Whether a snapshot of this version applies over the row: not stale, not deleted. */
-  private static boolean newer(RowValue row, long version) {
-    return row == null || (!row.deleted() && version > row.version());
+  /** What a row holds, for the snapshot rule: the view is where a job's version is kept. */
+  private static Held held(RowValue row) {
+    if (row == null) {
+      return SnapshotRule.NOTHING;
+    }
+    return row.deleted() ? SnapshotRule.DELETED : SnapshotRule.applied(row.version());
   }
 
   /** The row a newly accepted snapshot makes, given this partition's copy of its source. */
@@ -119,7 +124,7 @@ final class TenantView implements Processor<byte[], byte[], byte[], byte[]> {
     if (message instanceof SourceMessage.Facts f) {
       Bytes factsKey = Bytes.wrap(ViewKeys.facts(f.facts().id()));
       FactsValue current = facts(f.facts().id());
-      if (current == null || (current.live() && f.version() > current.version())) {
+      if (SnapshotRule.applies(SourceGate.held(current), f.version())) {
         view.put(factsKey, new FactsValue(false, f.version(), f.facts()).encode());
         if (current == null || !current.facts().equals(f.facts())) {
           reshape(f.facts());

@@ -1,5 +1,7 @@
 package dev.syncview.topology;
 
+import dev.syncview.config.Topics;
+
 /**
  * @param partitions the partition count of every internal repartition topic (except the single
  *     one of API keys): the parallelism of the gates and the view. Changing it needs a rebuild.

@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * How many index entries each time bucket of each index prefix holds, so that a deep {@code offset}
  * jumps over whole buckets instead of walking their entries. One level of buckets of 2^24 ms (about
- * 4.7 hours): 463 buckets span 90 days, and a bucket of the benchmark's largest tenant holds about
- * a hundred entries, so reading the counts and walking one bucket both stay small. (The first
+ * 4.7 hours): 463 buckets span 90 days, and at the densities measured (BENCHMARKS.md) reading the
+ * counts and walking one bucket both stay small. (The first
  * layout kept two levels, 2^26 and 2^18 ms; the second level doubled the writes every job costs
  * for a gain only at densities far above what the service is measured at: BENCHMARKS.md.)
  *

@@ -1,6 +1,6 @@
 package dev.syncview.view;
 
-import dev.syncview.ingest.Uuids;
+import dev.syncview.domain.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -10,7 +10,7 @@ import dev.syncview.contract.Sample.Beyond;
 import dev.syncview.contract.Sample.Expect;
 import dev.syncview.contract.Sample.KeyOnly;
 import dev.syncview.contract.Sample.Stateful;
-import dev.syncview.ingest.Uuids;
+import dev.syncview.domain.Uuids;
 import dev.syncview.isolation.HostileEventsTest;
 import dev.syncview.topology.DeadLetterRulesTest;
 import java.nio.ByteBuffer;

@@ -9,7 +9,7 @@ import dev.syncview.ingest.ApiKeyParser;
 import dev.syncview.ingest.Decoded;
 import dev.syncview.ingest.JobParser;
 import dev.syncview.ingest.SourceParser;
-import dev.syncview.ingest.Uuids;
+import dev.syncview.domain.Uuids;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import dev.syncview.config.AppConfig;
 import dev.syncview.config.Setting;
 import dev.syncview.kafka.TopicDefinition;
 import dev.syncview.runtime.TopicLayout;
-import dev.syncview.topology.Topics;
+import dev.syncview.config.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.syncview.deploy;
 
+import dev.syncview.query.ApiException;
 import dev.syncview.query.ListQuery;
 import dev.syncview.query.Page;
 import dev.syncview.query.Principal;
@@ -7,7 +8,6 @@ import dev.syncview.query.ReadApi;
 import dev.syncview.query.ViewStatus;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * A view whose readiness and liveness a test switches, behind the real HTTP server: while it is
@@ -35,7 +35,7 @@ final class SwitchableView implements ViewStatus, ReadApi {
 
   @Override
   public Principal authenticate(String token) {
-    throw new InvalidStateStoreException("the auth store is not open (a test view)");
+    throw ApiException.Unavailable.viewNotReady();
   }
 
   @Override

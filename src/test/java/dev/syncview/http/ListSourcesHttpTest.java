@@ -271,7 +271,7 @@ class ListSourcesHttpTest {
   void shouldAnswerUnavailableWithRetryAfterWhenTheViewIsNotReady() {
     Javalin starting =
         TestServers.start(
-                new dev.syncview.query.ViewReader(
+                dev.syncview.query.ViewReader.of(
                     new dev.syncview.query.ViewStores() {
                       public org.apache.kafka.streams.state.ReadOnlyKeyValueStore<
                               org.apache.kafka.common.utils.Bytes, byte[]>

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncview.runtime.TopicLayout;
 import dev.syncview.testing.TempDirs;
-import dev.syncview.topology.Topics;
+import dev.syncview.config.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

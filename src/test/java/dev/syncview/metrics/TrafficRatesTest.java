@@ -2,9 +2,9 @@ package dev.syncview.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syncview.status.StatusReport.Flow;
-import dev.syncview.status.StatusReport.Route;
-import dev.syncview.status.StatusReport.Traffic;
+import dev.syncview.query.StatusReport.Flow;
+import dev.syncview.query.StatusReport.Route;
+import dev.syncview.query.StatusReport.Traffic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -41,7 +41,7 @@ class CarriedItemsTest {
     view.put(Bytes.wrap(entry), utf8(entryValue));
 
     // When the tenant lists its jobs
-    Page page = new ViewReader(stores(view)).list(KEY, new ListQuery(null, null, 10, 0, Order.DESC));
+    Page page = ViewReader.of(stores(view)).list(KEY, new ListQuery(null, null, 10, 0, Order.DESC));
 
     // Then the page holds the expected item
     assertThat(page.items()).extracting(b -> new String(b, StandardCharsets.UTF_8)).containsExactly(expected);

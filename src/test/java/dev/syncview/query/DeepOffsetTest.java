@@ -87,7 +87,7 @@ class DeepOffsetTest {
   @Test
   void shouldReadAboutAsMuchForADeepPageAsForTheFirst() {
     AtomicLong reads = new AtomicLong();
-    ReadApi counted = new ViewReader(new CountingViewStores(h.stores(), reads));
+    ReadApi counted = ViewReader.of(new CountingViewStores(h.stores(), reads));
     long first = readsFor(counted, reads, 0);
     long deep = readsFor(counted, reads, 1800);
     // the first page reads 100 entries and a row per item; the deep one adds the bucket counts

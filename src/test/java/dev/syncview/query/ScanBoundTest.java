@@ -40,7 +40,7 @@ class ScanBoundTest {
   }
 
   long readsFor(String token, ListQuery q) {
-    ReadApi api = new ViewReader(new CountingViewStores(h.stores(), reads));
+    ReadApi api = ViewReader.of(new CountingViewStores(h.stores(), reads));
     Principal p = api.authenticate(token);
     reads.set(0);
     int n = api.list(p, q).items().size();

@@ -6,7 +6,7 @@ import dev.syncview.query.Freshness.InputPosition;
 import dev.syncview.testing.Events;
 import dev.syncview.testing.Producing;
 import dev.syncview.testing.RunningService;
-import dev.syncview.topology.Topics;
+import dev.syncview.config.Topics;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;

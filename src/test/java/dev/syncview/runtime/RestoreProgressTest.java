@@ -2,7 +2,7 @@ package dev.syncview.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syncview.status.StatusReport.Restoring;
+import dev.syncview.query.StatusReport.Restoring;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 

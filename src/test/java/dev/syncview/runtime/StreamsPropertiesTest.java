@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncview.config.AppConfig;
+import dev.syncview.store.RocksDbMemory;
 import dev.syncview.config.ConfigException;
 import java.util.HashMap;
 import java.util.Map;

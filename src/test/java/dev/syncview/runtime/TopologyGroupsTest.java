@@ -2,7 +2,7 @@ package dev.syncview.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syncview.status.StatusReport.Group;
+import dev.syncview.query.StatusReport.Group;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;

@@ -9,7 +9,7 @@ import dev.syncview.query.ViewReader;
 import dev.syncview.query.ViewStores;
 import dev.syncview.topology.ProjectionTopology;
 import dev.syncview.topology.StoreNames;
-import dev.syncview.topology.Topics;
+import dev.syncview.config.Topics;
 import dev.syncview.topology.TopologySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +67,7 @@ public final class ProjectionHarness implements AutoCloseable {
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    api = new ViewReader(stores());
+    api = ViewReader.of(stores());
   }
 
   public ProjectionHarness source(Events.Snapshot s) {

@@ -1,4 +1,4 @@
-package dev.syncview.topology;
+package dev.syncview.store;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Directly over Kafka's RocksDB store: reads go to the store's read-only view, which takes no lock,
  * instead of its {@code synchronized} get and range. With those, every query thread and the stream
- * thread queued on one monitor per store partition: under wrk a list request waited 36 ms at the
- * median for it (JFR monitor events, BENCHMARKS.md notes), though RocksDB reads concurrently.
+ * thread queued on one monitor per store partition, though RocksDB reads concurrently (JFR
+ * monitor events under load: BENCHMARKS.md notes).
  *
  * <p>What the monitor also did was keep a read off a store being closed, whose native handles a
  * read would then touch. This layer does that instead: a read registers before it starts and

@@ -1,5 +1,7 @@
-package dev.syncview.runtime;
+package dev.syncview.store;
 
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
@@ -26,6 +28,12 @@ public final class RocksDbMemory implements AutoCloseable {
     this.bytes = bytes;
     this.cache = new LRUCache(bytes, -1, false, HIGH_PRIORITY_SHARE);
     this.writeBuffers = new WriteBufferManager((long) (bytes * MEMTABLE_SHARE), cache);
+  }
+
+  /** Makes every RocksDB store of the Streams client these properties configure share this memory. */
+  public void bound(Map<Object, Object> streamsProperties) {
+    streamsProperties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+    streamsProperties.put(CONFIG_KEY, this);
   }
 
   Cache cache() {

@@ -1,4 +1,4 @@
-package dev.syncview.topology;
+package dev.syncview.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,7 +49,7 @@ class IndexingViewStoreTest {
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     MockProcessorContext<Void, Void> context =
         new MockProcessorContext<>(p, new TaskId(0, 0), stateDir.toFile());
-    KeyValueStore<Bytes, byte[]> rocks = Stores.persistentKeyValueStore(StoreNames.VIEW).get();
+    KeyValueStore<Bytes, byte[]> rocks = Stores.persistentKeyValueStore("view").get();
     IndexingViewStore view = new IndexingViewStore(rocks);
     view.init(context.getStateStoreContext(), view);
     return new Opened(view, rocks);

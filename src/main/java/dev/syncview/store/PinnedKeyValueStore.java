@@ -1,4 +1,4 @@
-package dev.syncview.runtime;
+package dev.syncview.store;
 
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
@@ -15,13 +15,13 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * A queryable store type (Kafka's documented hook for custom store types) that finds the one store
  * partition a query asked for once, when the store is opened, and answers from it directly.
  * Streams' own key-value type re-finds the partition's store on every {@code get} by walking the
- * thread's tasks; a listing does a hundred gets, and that walk was 30% of a request's CPU
- * (BENCHMARKS.md). An opened partition is kept until the task assignment changes
- * ({@link HeldUntilRebalance}); one that closes meanwhile makes its reads throw {@link
+ * thread's tasks; a listing does a hundred gets, and that walk was a large share of a request's
+ * CPU (BENCHMARKS.md). An opened partition is kept until the task assignment changes (the
+ * runtime's {@code HeldUntilRebalance}); one that closes meanwhile makes its reads throw {@link
  * InvalidStateStoreException}, as with Streams' own type.
  */
-final class PinnedKeyValueStore implements QueryableStoreType<ReadOnlyKeyValueStore<Bytes, byte[]>> {
-  static final PinnedKeyValueStore TYPE = new PinnedKeyValueStore();
+public final class PinnedKeyValueStore implements QueryableStoreType<ReadOnlyKeyValueStore<Bytes, byte[]>> {
+  public static final PinnedKeyValueStore TYPE = new PinnedKeyValueStore();
 
   private PinnedKeyValueStore() {}
 

@@ -1,4 +1,4 @@
-package dev.syncview.topology;
+package dev.syncview.store;
 
 import dev.syncview.view.IndexCounts;
 import dev.syncview.view.IndexDelta;
@@ -36,10 +36,6 @@ final class IndexingViewStore extends WrappedStateStore<KeyValueStore<Bytes, byt
   private static final byte[] LAYOUT = IndexDelta.LAYOUT.getBytes(StandardCharsets.US_ASCII);
   private static final int REBUILD_CHUNK = 1_000;
   private static final Logger log = LoggerFactory.getLogger(IndexingViewStore.class);
-  /** The stream thread that last wrote, and its last read (see {@link #get}). */
-  private volatile Thread writer;
-  private Bytes lastRead;
-  private byte[] lastValue;
 
   IndexingViewStore(KeyValueStore<Bytes, byte[]> rocks) {
     // Streams' own layering base (as its change-logging layer uses): name, commit, offsets,
@@ -159,7 +155,7 @@ final class IndexingViewStore extends WrappedStateStore<KeyValueStore<Bytes, byt
       byte[] k = change.key.get();
       if (ViewKeys.isRow(k)) {
         byte[] before =
-            rows.containsKey(change.key) ? rows.get(change.key) : rowsAreNew ? null : current(change.key);
+            rows.containsKey(change.key) ? rows.get(change.key) : rowsAreNew ? null : wrapped().get(change.key);
         IndexDelta delta = IndexDelta.between(k, decode(before), decode(change.value));
         delta.removed().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry), null)));
         delta.writes().forEach(entry -> batch.add(KeyValue.pair(Bytes.wrap(entry.key()), entry.value())));
@@ -186,29 +182,9 @@ final class IndexingViewStore extends WrappedStateStore<KeyValueStore<Bytes, byt
     return value == null ? null : RowValue.decode(value);
   }
 
-  /**
-   * The writer reads a row just before it writes it; the write then needs that row again to derive
-   * the entries it replaces. The last key and value the writing thread read are kept for that one
-   * use (queries read this layer too, from other threads: theirs are never kept).
-   */
   @Override
   public byte[] get(Bytes key) {
-    byte[] value = wrapped().get(key);
-    if (Thread.currentThread() == writer) {
-      lastRead = key;
-      lastValue = value;
-    }
-    return value;
-  }
-
-  /** The row's stored value, from the writer's last read when that read was of this very row. */
-  private byte[] current(Bytes key) {
-    Thread me = Thread.currentThread();
-    byte[] value = me == writer && key.equals(lastRead) ? lastValue : wrapped().get(key);
-    writer = me;
-    lastRead = null;
-    lastValue = null;
-    return value;
+    return wrapped().get(key);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.syncview.topology;
+package dev.syncview.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.syncview.topology;
+package dev.syncview.store;
 
 import java.io.File;
 import java.util.Map;

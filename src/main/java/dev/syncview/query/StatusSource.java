@@ -1,6 +1,5 @@
-package dev.syncview.status;
+package dev.syncview.query;
 
-import dev.syncview.query.ViewStatus;
 import java.util.function.Supplier;
 
 /** Where the status page's model comes from: the service composes it, the HTTP layer serves it. */

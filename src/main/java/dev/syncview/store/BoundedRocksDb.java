@@ -1,4 +1,4 @@
-package dev.syncview.runtime;
+package dev.syncview.store;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
@@ -24,9 +24,9 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
     table.setCacheIndexAndFilterBlocks(true);
     table.setCacheIndexAndFilterBlocksWithHighPriority(true);
     // Partitioned index and filters: a lookup loads one small partition, not a whole file's filter
-    // (megabytes per large SST). Whole-file blocks outgrew the cache's high-priority share at 1M
-    // events and every get reloaded them: ingest fell from 2,765 to 982 events/s over the run and
-    // a list page took 64 ms (BENCHMARKS.md). Only the small top level stays pinned.
+    // (megabytes per large SST). Whole-file blocks outgrow the cache's high-priority share on a
+    // large view and every get reloads them (BENCHMARKS.md, 1M events). Only the small top level
+    // stays pinned.
     table.setIndexType(IndexType.kTwoLevelIndexSearch);
     table.setPartitionFilters(true);
     table.setMetadataBlockSize(4096);

@@ -1,4 +1,4 @@
-package dev.syncview.topology;
+package dev.syncview.config;
 
 import java.util.Objects;
 

@@ -1,7 +1,5 @@
-package dev.syncview.status;
+package dev.syncview.query;
 
-import dev.syncview.query.Progress;
-import dev.syncview.query.ViewStatus;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.syncview.ingest;
+package dev.syncview.domain;
 
 import java.nio.charset.StandardCharsets;
 
