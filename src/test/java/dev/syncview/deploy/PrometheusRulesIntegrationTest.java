@@ -42,7 +42,7 @@ import org.yaml.snakeyaml.Yaml;
  * evaluates alerts.yml. A view that is not ready, a dead letter and API 503s are provoked, and
  * their alerts must go pending or fire while the others stay quiet.
  */
-class PrometheusRulesTest {
+class PrometheusRulesIntegrationTest {
   static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   @TempDir Path dir;
   final SwitchableView view = new SwitchableView();
