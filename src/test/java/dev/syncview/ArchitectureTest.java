@@ -42,6 +42,7 @@ class ArchitectureTest {
             .layer("Domain").definedBy("dev.syncview.domain..")
             .layer("View").definedBy("dev.syncview.view..")
             .layer("Ingest").definedBy("dev.syncview.ingest..")
+            .layer("Rules").definedBy("dev.syncview.rules..")
             .layer("Render").definedBy("dev.syncview.render..")
             .layer("Store").definedBy("dev.syncview.store..")
             .layer("Query").definedBy("dev.syncview.query..")
@@ -58,11 +59,12 @@ class ArchitectureTest {
             .whereLayer("Kafka").mayNotAccessAnyLayer()
             .whereLayer("View").mayOnlyAccessLayers("Domain")
             .whereLayer("Ingest").mayOnlyAccessLayers("Domain")
+            .whereLayer("Rules").mayOnlyAccessLayers("Ingest", "Domain")
             .whereLayer("Render").mayOnlyAccessLayers("Domain")
             .whereLayer("Store").mayOnlyAccessLayers("View", "Domain")
             .whereLayer("Query").mayOnlyAccessLayers("View", "Domain")
             .whereLayer("Http").mayOnlyAccessLayers("Query", "Domain")
-            .whereLayer("Topology").mayOnlyAccessLayers("Store", "View", "Ingest", "Render", "Config", "Domain")
+            .whereLayer("Topology").mayOnlyAccessLayers("Store", "View", "Rules", "Ingest", "Render", "Config", "Domain")
             .whereLayer("Runtime")
             .mayOnlyAccessLayers("Topology", "Store", "Query", "View", "Kafka", "Config", "Domain")
             .whereLayer("Metrics").mayOnlyAccessLayers("Http", "Topology", "Query", "Domain")
@@ -94,6 +96,7 @@ class ArchitectureTest {
             "dev.syncview.domain..",
             "dev.syncview.view..",
             "dev.syncview.ingest..",
+            "dev.syncview.rules..",
             "dev.syncview.render..",
             "dev.syncview.config..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.rocksdb..")
@@ -107,6 +110,7 @@ class ArchitectureTest {
             "dev.syncview.domain..",
             "dev.syncview.view..",
             "dev.syncview.ingest..",
+            "dev.syncview.rules..",
             "dev.syncview.render..",
             "dev.syncview.store..",
             "dev.syncview.query..",

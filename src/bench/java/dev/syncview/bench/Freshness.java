@@ -41,8 +41,8 @@ final class Freshness {
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
   /**
    * Load and probes run this long before probes are timed. Without it the first seconds of a run
-   * timed the JIT: the driver's C2 compiler kept 0.2-0.3 cores busy through a 30 s run at 400-700
-   * events/s (its consumers and HTTP client were new code), and the service's JVM threads 0.25.
+   * timed the JIT: the driver's C2 compiler stayed busy through a whole run at a light load (its
+   * consumers and HTTP client were new code), and so did the service's JVM threads.
    */
   static final int WARMUP_SECONDS = 10;
 

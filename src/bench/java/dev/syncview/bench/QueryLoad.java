@@ -12,9 +12,8 @@ final class QueryLoad {
   static final int[] CONNECTIONS = {8, 64};
   /**
    * Warm-up: rounds of the four series, repeated while the service's JIT compilers are still busy.
-   * A fixed 30 s of list_sources left the first measured list run the slowest of its series in every
-   * run: JFR put the service's C2 compiler at 0.4 cores 30-50 s into the phase, during that run,
-   * and at nothing after 60 s (BENCHMARKS.md notes).
+   * A fixed warm-up left the first measured list run the slowest of its series in every run: JFR
+   * showed the service's C2 compiler still busy well into the phase (BENCHMARKS.md notes).
    */
   static final int MAX_WARMUP_ROUNDS = 4;
   /** JIT cores below which a warm-up round counts as quiet. */

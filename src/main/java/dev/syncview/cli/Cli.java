@@ -2,10 +2,10 @@ package dev.syncview.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
+import picocli.CommandLine;
 
 /**
  * The command tree. Every command gets {@code --help} and {@code --version} from the root (scope

@@ -1,10 +1,10 @@
 package dev.syncview.cli;
 
 import dev.syncview.config.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * A command that failed while running: one line on stderr with the causes' messages, exit 1. An

@@ -1,10 +1,10 @@
 package dev.syncview.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * A usage error: one line naming the problem, a suggestion when a name was mistyped, and where

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * An accepted job snapshot. Kind-specific fields are optional here: which ones a job needs is known
- * only once its source is (see {@link JobJoin}).
+ * only once its source is (see {@code rules.JobJoin}).
  *
  * @param sourceId the job's source, or null for a source-less job
  * @param ownMetadata the metadata a source-less job carries itself; null when it has a source

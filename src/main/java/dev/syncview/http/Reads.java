@@ -2,10 +2,10 @@ package dev.syncview.http;
 
 import dev.syncview.query.ApiException;
 import dev.syncview.query.Freshness;
+import dev.syncview.query.Placement;
 import dev.syncview.query.Principal;
 import dev.syncview.query.ReadApi;
 import dev.syncview.query.ViewStatus;
-import dev.syncview.query.Placement;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;

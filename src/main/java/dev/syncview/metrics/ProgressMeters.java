@@ -1,7 +1,7 @@
 package dev.syncview.metrics;
 
-import dev.syncview.query.Progress;
 import dev.syncview.query.Progress.Work;
+import dev.syncview.query.Progress;
 import dev.syncview.query.ViewStatus;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,8 +1,8 @@
 package dev.syncview.metrics;
 
 import dev.syncview.http.HttpMetrics;
-import dev.syncview.query.ViewStatus;
 import dev.syncview.query.StatusReport.Traffic;
+import dev.syncview.query.ViewStatus;
 import dev.syncview.topology.ProjectionEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,7 +1,7 @@
 package dev.syncview.query;
 
-import dev.syncview.domain.TokenHash;
 import dev.syncview.domain.SourceType;
+import dev.syncview.domain.TokenHash;
 import dev.syncview.view.AuthEntry;
 import dev.syncview.view.IndexFilter;
 import dev.syncview.view.RowAttrs;

@@ -1,9 +1,9 @@
 package dev.syncview.runtime;
 
+import dev.syncview.config.Topics;
 import dev.syncview.query.ApiException;
 import dev.syncview.query.Freshness;
 import dev.syncview.topology.ProjectionTopology;
-import dev.syncview.config.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.syncview.runtime;
 
-import dev.syncview.query.Progress;
 import dev.syncview.query.Progress.Work;
+import dev.syncview.query.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

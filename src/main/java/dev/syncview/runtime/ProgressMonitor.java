@@ -1,8 +1,8 @@
 package dev.syncview.runtime;
 
-import dev.syncview.query.Progress;
 import dev.syncview.query.Progress.Phase;
 import dev.syncview.query.Progress.Work;
+import dev.syncview.query.Progress;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,8 +2,8 @@ package dev.syncview.runtime;
 
 import dev.syncview.config.AppConfig;
 import dev.syncview.store.RocksDbMemory;
-import java.util.Properties;
 import dev.syncview.topology.RecordLimits;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;

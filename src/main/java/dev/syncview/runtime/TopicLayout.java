@@ -1,7 +1,7 @@
 package dev.syncview.runtime;
 
-import dev.syncview.kafka.TopicDefinition;
 import dev.syncview.config.Topics;
+import dev.syncview.kafka.TopicDefinition;
 import java.util.List;
 
 /** The declared topics of {@code topics/}, under the names this configuration gives them. */

@@ -1,6 +1,7 @@
 package dev.syncview.topology;
 
 import dev.syncview.config.Topics;
+import dev.syncview.rules.KeyRule;
 import dev.syncview.store.ProjectionStores;
 import java.util.List;
 import java.util.function.UnaryOperator;

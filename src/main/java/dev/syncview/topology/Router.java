@@ -1,6 +1,7 @@
 package dev.syncview.topology;
 
 import dev.syncview.domain.DeadLetterReason;
+import dev.syncview.rules.KeyRule;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -60,7 +61,7 @@ final class Router implements Processor<byte[], byte[], byte[], byte[]> {
     }
     String id = rule.normalize(rec.key());
     if (id == null) {
-      context.forward(DeadLetters.of(origin, rule.reason), deadLetterChild);
+      context.forward(DeadLetters.of(origin, rule.reason()), deadLetterChild);
       return;
     }
     byte[] key = id.getBytes(StandardCharsets.UTF_8);

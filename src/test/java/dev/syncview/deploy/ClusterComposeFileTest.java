@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncview.config.AppConfig;
 import dev.syncview.config.Setting;
+import dev.syncview.config.Topics;
 import dev.syncview.kafka.TopicDefinition;
 import dev.syncview.runtime.TopicLayout;
-import dev.syncview.config.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -66,8 +66,8 @@ class ReadYourWritesIntegrationTest {
 
   @Test
   void shouldAnswerUnavailableWhenThePositionIsNotReachedInTimeAndBadRequestForOtherTopics() throws Exception {
-    // Room for a key's position, which waits for three global fetches (about 300 ms) even when
-    // the key is long applied; short enough that the unreachable position's 503 comes quickly.
+    // Room for a key's position, which waits for global fetches even when the key is long
+    // applied; short enough that the unreachable position's 503 comes quickly.
     try (RunningService service = new RunningService().with("MIN_POSITION_TIMEOUT_MS", "2000").start();
         Producing kafka = new Producing(service.bootstrapServers())) {
       RecordMetadata key = kafka.send("sync.api-keys", "k1", Events.apiKey("k1", "acme", "tok", null));

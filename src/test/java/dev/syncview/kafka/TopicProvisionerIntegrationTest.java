@@ -3,9 +3,9 @@ package dev.syncview.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncview.config.Topics;
 import dev.syncview.runtime.TopicLayout;
 import dev.syncview.testing.TempDirs;
-import dev.syncview.config.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.syncview.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syncview.query.Progress;
 import dev.syncview.query.Progress.Phase;
 import dev.syncview.query.Progress.Work;
+import dev.syncview.query.Progress;
 import dev.syncview.query.ViewStatus;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;

@@ -3,10 +3,10 @@ package dev.syncview.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncview.model.Histories.Query;
 import dev.syncview.query.ApiException;
 import dev.syncview.query.ListQuery;
 import dev.syncview.query.Order;
-import dev.syncview.model.Histories.Query;
 import dev.syncview.query.Principal;
 import dev.syncview.testing.Json;
 import dev.syncview.testing.ProjectionHarness;

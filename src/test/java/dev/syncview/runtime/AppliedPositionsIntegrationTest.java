@@ -2,11 +2,11 @@ package dev.syncview.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncview.config.Topics;
 import dev.syncview.query.Freshness.InputPosition;
 import dev.syncview.testing.Events;
 import dev.syncview.testing.Producing;
 import dev.syncview.testing.RunningService;
-import dev.syncview.config.Topics;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.syncview.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syncview.query.Progress;
 import dev.syncview.query.Progress.Phase;
 import dev.syncview.query.Progress.Work;
+import dev.syncview.query.Progress;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncview.config.AppConfig;
-import dev.syncview.store.RocksDbMemory;
 import dev.syncview.config.ConfigException;
+import dev.syncview.store.RocksDbMemory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;

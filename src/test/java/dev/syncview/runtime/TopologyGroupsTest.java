@@ -7,10 +7,10 @@ import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 
 /** A topology of its own, so the test holds whatever the projection's topology becomes. */

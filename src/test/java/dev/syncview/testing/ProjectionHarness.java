@@ -1,5 +1,6 @@
 package dev.syncview.testing;
 
+import dev.syncview.config.Topics;
 import dev.syncview.domain.Kind;
 import dev.syncview.query.ListQuery;
 import dev.syncview.query.Order;
@@ -9,7 +10,6 @@ import dev.syncview.query.ViewReader;
 import dev.syncview.query.ViewStores;
 import dev.syncview.topology.ProjectionTopology;
 import dev.syncview.topology.StoreNames;
-import dev.syncview.config.Topics;
 import dev.syncview.topology.TopologySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +19,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

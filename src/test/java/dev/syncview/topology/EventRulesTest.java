@@ -2,10 +2,10 @@ package dev.syncview.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncview.query.Order;
 import dev.syncview.testing.Events;
 import dev.syncview.testing.Json;
 import dev.syncview.testing.ProjectionHarness;
-import dev.syncview.query.Order;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;

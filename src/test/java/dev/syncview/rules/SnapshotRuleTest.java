@@ -1,10 +1,11 @@
-package dev.syncview.ingest;
+package dev.syncview.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncview.domain.DeadLetterReason;
-import dev.syncview.ingest.SnapshotRule.Held;
-import dev.syncview.ingest.SnapshotRule.Verdict;
+import dev.syncview.ingest.Decoded;
+import dev.syncview.rules.SnapshotRule.Held;
+import dev.syncview.rules.SnapshotRule.Verdict;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,6 +1,7 @@
-package dev.syncview.ingest;
+package dev.syncview.rules;
 
 import dev.syncview.domain.DeadLetterReason;
+import dev.syncview.ingest.Decoded;
 
 /**
  * The snapshot rule of events.md (rules 1, 2 and 5), once for every entity and every stage that

@@ -1,4 +1,7 @@
-package dev.syncview.domain;
+package dev.syncview.rules;
+
+import dev.syncview.domain.DeadLetterReason;
+import dev.syncview.domain.JobItem;
 
 /** What joining a job with its source gives: a listable item, or a reason it is never listed. */
 public sealed interface JoinOutcome {

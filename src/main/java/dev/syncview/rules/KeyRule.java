@@ -1,4 +1,4 @@
-package dev.syncview.topology;
+package dev.syncview.rules;
 
 import dev.syncview.domain.DeadLetterReason;
 import dev.syncview.domain.Uuids;
@@ -8,20 +8,25 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** What a topic's record keys must be, and the dead-letter reason when they are not. */
-enum KeyRule {
+public enum KeyRule {
   /** Sources and jobs: a UUID in any case, normalized to lower case. */
   UUID(DeadLetterReason.INVALID_UUID),
   /** API keys: any non-empty UTF-8 text, used as is. */
   TEXT(DeadLetterReason.KEY_MISMATCH);
 
-  final DeadLetterReason reason;
+  private final DeadLetterReason reason;
 
   KeyRule(DeadLetterReason reason) {
     this.reason = reason;
   }
 
+  /** The dead-letter reason of a key that names no entity. */
+  public DeadLetterReason reason() {
+    return reason;
+  }
+
   /** The entity id this key names, or null when it names none. */
-  String normalize(byte[] key) {
+  public String normalize(byte[] key) {
     String text = strictUtf8(key);
     if (text == null || text.isEmpty()) {
       return null;

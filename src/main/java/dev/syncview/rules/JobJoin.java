@@ -1,4 +1,12 @@
-package dev.syncview.domain;
+package dev.syncview.rules;
+
+import dev.syncview.domain.DeadLetterReason;
+import dev.syncview.domain.ItemMetadata;
+import dev.syncview.domain.Job;
+import dev.syncview.domain.JobItem;
+import dev.syncview.domain.Kind;
+import dev.syncview.domain.KindDetail;
+import dev.syncview.domain.SourceFacts;
 
 /** The rules of events.md that need both a job and its source. Pure: no state, no I/O. */
 public final class JobJoin {
