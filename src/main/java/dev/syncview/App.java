@@ -59,18 +59,22 @@ public final class App implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
+  /** The single-node KRaft broker the settings describe, its log under the data directory. */
+  public static EmbeddedKafkaBroker embeddedBroker(AppConfig config) {
+    return EmbeddedKafkaBroker.start(
+        config.embeddedKafkaHost(),
+        config.embeddedKafkaPort(),
+        config.embeddedKafkaControllerPort(),
+        config.dataDir().resolve("kafka"),
+        Map.of());
+  }
+
   public static App start(AppConfig config) throws InterruptedException {
     Parts parts = new Parts();
     try {
       parts.metrics = new ServiceMetrics();
       if (config.embeddedKafka()) {
-        parts.broker =
-            EmbeddedKafkaBroker.start(
-                config.embeddedKafkaHost(),
-                config.embeddedKafkaPort(),
-                config.embeddedKafkaControllerPort(),
-                config.dataDir().resolve("kafka"),
-                Map.of());
+        parts.broker = embeddedBroker(config);
       }
       String bootstrap =
           parts.broker != null ? parts.broker.bootstrapServers() : config.bootstrapServers();

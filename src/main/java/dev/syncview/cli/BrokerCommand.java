@@ -1,5 +1,6 @@
 package dev.syncview.cli;
 
+import dev.syncview.App;
 import dev.syncview.config.AppConfig;
 import dev.syncview.kafka.EmbeddedKafkaBroker;
 import dev.syncview.kafka.TopicProvisioner;
@@ -29,13 +30,7 @@ final class BrokerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     AppConfig config = ctx.settings().get();
-    EmbeddedKafkaBroker broker =
-        EmbeddedKafkaBroker.start(
-            config.embeddedKafkaHost(),
-            config.embeddedKafkaPort(),
-            config.embeddedKafkaControllerPort(),
-            config.dataDir().resolve("kafka"),
-            Map.of());
+    EmbeddedKafkaBroker broker = App.embeddedBroker(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

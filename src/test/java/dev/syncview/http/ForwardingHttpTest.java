@@ -66,21 +66,7 @@ class ForwardingHttpTest {
   }
 
   Javalin server(Placement placement, String self) {
-    return HttpServer.create(
-            h.api(),
-            TestServers.status(true),
-            (positions, timeout) -> {},
-            placement,
-            new HttpSettings(
-                "c".getBytes(StandardCharsets.UTF_8),
-                Duration.ofSeconds(1),
-                "sync.api-keys",
-                () -> self,
-                SECRET,
-                Duration.ofSeconds(2),
-                10),
-            HttpMetrics.NONE)
-        .start("127.0.0.1", 0);
+    return TestServers.placed(h.api(), placement, self, SECRET, Duration.ofSeconds(2));
   }
 
   @AfterAll

@@ -2,9 +2,6 @@ package dev.syncview.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syncview.http.HttpMetrics;
-import dev.syncview.http.HttpServer;
-import dev.syncview.http.HttpSettings;
 import dev.syncview.query.Placement;
 import dev.syncview.testing.Events;
 import dev.syncview.testing.ProjectionHarness;
@@ -77,21 +74,7 @@ class RelayFuzzTest {
   }
 
   Javalin server(Placement placement, String self) {
-    return HttpServer.create(
-            h.api(),
-            TestServers.status(true),
-            (positions, timeout) -> {},
-            placement,
-            new HttpSettings(
-                "c".getBytes(StandardCharsets.UTF_8),
-                Duration.ofSeconds(1),
-                "sync.api-keys",
-                () -> self,
-                "internal".getBytes(StandardCharsets.UTF_8),
-                Duration.ofSeconds(5),
-                10),
-            HttpMetrics.NONE)
-        .start("127.0.0.1", 0);
+    return TestServers.placed(h.api(), placement, self, "internal".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
   }
 
   @AfterAll

@@ -1,7 +1,9 @@
 package dev.syncview.testing;
 
+import dev.syncview.http.HttpMetrics;
 import dev.syncview.http.HttpServer;
 import dev.syncview.http.HttpSettings;
+import dev.syncview.query.Placement;
 import dev.syncview.query.Progress;
 import dev.syncview.query.ReadApi;
 import dev.syncview.query.ViewStatus;
@@ -26,6 +28,28 @@ public final class TestServers {
             (positions, timeout) -> {},
             new HttpSettings(
                 "test-secret".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(1), "sync.api-keys"))
+        .start("127.0.0.1", 0);
+  }
+
+  /**
+   * A server that asks {@code placement} where a tenant lives and relays to the owner, marking
+   * relayed requests with {@code secret}; {@code self} is its own address.
+   */
+  public static Javalin placed(ReadApi api, Placement placement, String self, byte[] secret, Duration relayTimeout) {
+    return HttpServer.create(
+            api,
+            status(true),
+            (positions, timeout) -> {},
+            placement,
+            new HttpSettings(
+                "c".getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(1),
+                "sync.api-keys",
+                () -> self,
+                secret,
+                relayTimeout,
+                10),
+            HttpMetrics.NONE)
         .start("127.0.0.1", 0);
   }
 
