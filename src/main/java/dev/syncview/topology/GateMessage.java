@@ -17,12 +17,17 @@ sealed interface GateMessage {
   /**
    * A snapshot that passed every check needing no state.
    *
+   * @param encodedJob the job in JobCodec form, as it travels and as the view's row keeps it
    * @param origin the original record, for a job with a source (which may refuse it); else null
    */
-  record Upsert(Job job, Origin origin) implements GateMessage {
+  record Upsert(Job job, byte[] encodedJob, Origin origin) implements GateMessage {
+    Upsert(Job job, Origin origin) {
+      this(job, JobCodec.encode(job), origin);
+    }
+
     public byte[] encode() {
       Bin.Writer w = new Bin.Writer(512).u8(1);
-      w.bytes(JobCodec.encode(job)).bool(origin != null);
+      w.bytes(encodedJob).bool(origin != null);
       if (origin != null) {
         origin.write(w);
       }
@@ -54,8 +59,8 @@ sealed interface GateMessage {
     int type = r.u8();
     return switch (type) {
       case 1 -> {
-        Job job = JobCodec.decode(r.bytes());
-        yield new Upsert(job, r.bool() ? Origin.read(r) : null);
+        byte[] encodedJob = r.bytes();
+        yield new Upsert(JobCodec.decode(encodedJob), encodedJob, r.bool() ? Origin.read(r) : null);
       }
       case 2 -> new Candidate(r.str(), r.i64(), DeadLetterReason.values()[r.u8()], Origin.read(r));
       case 3 -> new Delete(r.str());

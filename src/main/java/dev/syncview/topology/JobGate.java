@@ -49,7 +49,7 @@ final class JobGate implements Processor<byte[], byte[], byte[], byte[]> {
     } else if (verdict instanceof Verdict.DeadLetter<Job> d) {
       context.forward(DeadLetters.of(origin, d.reason()), DEAD_LETTERS);
     } else if (verdict instanceof Verdict.Refuse<Job> r) {
-      toTenant(claim.tenant(), new GateMessage.Candidate(jobId, r.version(), r.reason(), origin), origin);
+      candidate(claim, jobId, r.version(), r.reason(), origin);
     } else if (verdict instanceof Verdict.Apply<Job> a) {
       valid(a.value(), key, claim, origin);
     }
@@ -71,7 +71,7 @@ final class JobGate implements Processor<byte[], byte[], byte[], byte[]> {
     if (claim == null) {
       claims.put(key, new Claim(false, job.tenant()).encode());
     } else if (!claim.tenant().equals(job.tenant())) {
-      toTenant(claim.tenant(), new GateMessage.Candidate(job.id(), job.version(), DeadLetterReason.TENANT_MISMATCH, origin), origin);
+      candidate(claim, job.id(), job.version(), DeadLetterReason.TENANT_MISMATCH, origin);
       return;
     }
     // a job with a source may still be refused by it, and then dead-lettered as it came
@@ -83,6 +83,11 @@ final class JobGate implements Processor<byte[], byte[], byte[], byte[]> {
     if (claim != null) {
       toTenant(claim.tenant(), new GateMessage.Delete(jobId), origin);
     }
+  }
+
+  /** A snapshot the claimed tenant's view dead-letters unless it is stale there. */
+  private void candidate(Claim claim, String jobId, long version, DeadLetterReason reason, Origin origin) {
+    toTenant(claim.tenant(), new GateMessage.Candidate(jobId, version, reason, origin), origin);
   }
 
   private void toTenant(String tenant, GateMessage message, Origin origin) {

@@ -71,15 +71,17 @@ final class KeyGate implements Processor<byte[], byte[], byte[], byte[]> {
     String hash = key.tokenSha256();
     TokenOwner owner = owner(hash);
     TokenOwner claim = new TokenOwner(key.id(), origin.timestamp());
-    if (owner != null && !owner.keyId().equals(key.id()) && !claim.before(owner)) {
+    boolean heldByAnother = owner != null && !owner.keyId().equals(key.id());
+    if (heldByAnother && !claim.before(owner)) {
       deadLetter(origin, DeadLetterReason.DUPLICATE_TOKEN);
       supersede(key.id(), previous, KeyState.refused(key.version()));
       return;
     }
-    if (owner == null || !owner.keyId().equals(key.id()) || claim.before(owner)) {
+    // past here another holder claimed later: this key takes the hash over
+    if (owner == null || claim.before(owner)) {
       keys.put(byHash(hash), claim.encode());
     }
-    if (owner != null && !owner.keyId().equals(key.id())) {
+    if (heldByAnother) {
       displace(owner.keyId(), hash);
     }
     supersede(key.id(), previous, new KeyState(false, key.version(), key.tenant(), hash, key.databases(), origin));

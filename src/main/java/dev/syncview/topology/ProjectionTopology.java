@@ -4,10 +4,8 @@ import dev.syncview.config.Topics;
 import dev.syncview.rules.KeyRule;
 import dev.syncview.store.ProjectionStores;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -20,10 +18,6 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The projection, as a pure function of its settings. Jobs and sources pass two stages: a gate
@@ -122,7 +116,7 @@ public final class ProjectionTopology {
     String inline = Nodes.to(router, gateName);
     String hop = Nodes.to(router, byId);
     KStream<byte[], byte[]> routed =
-        stage(in, () -> new Router(KeyRule.UUID, inline, hop, Nodes.deadLetters(router), settings, settings.partitions()),
+        stage(in, () -> new Router(KeyRule.UUID, inline, hop, Nodes.deadLetters(router), settings),
             router, settings);
     KStream<byte[], byte[]> home = routed.peek(PASS, Named.as(inline));
     KStream<byte[], byte[]> hopped = forward(routed, hop, byId, settings.partitions(), null);
@@ -140,7 +134,7 @@ public final class ProjectionTopology {
     KStream<byte[], byte[]> in = b.stream(topic, Consumed.with(BYTES, BYTES).withName(name + ".in"));
     String routeChild = Nodes.to(name, repartition);
     KStream<byte[], byte[]> out =
-        stage(in, () -> new Router(rule, null, routeChild, Nodes.deadLetters(name), settings, partitions), name, settings);
+        stage(in, () -> new Router(rule, null, routeChild, Nodes.deadLetters(name), settings), name, settings);
     return forward(out, routeChild, repartition, partitions, null);
   }
 
@@ -177,8 +171,6 @@ public final class ProjectionTopology {
     return out.peek(PASS, Named.as(child))
         .repartition(partitioner == null ? how : how.withStreamPartitioner(partitioner));
   }
-
-
 
   /** The view's terminal node (TenantView.APPLIED): it only ends the record's way. */
   private static final class Applied implements Processor<byte[], byte[], Void, Void> {

@@ -23,26 +23,23 @@ final class Router implements Processor<byte[], byte[], byte[], byte[]> {
   private final String hopChild;
   private final String deadLetterChild;
   private final TopologySettings settings;
-  private final int gatePartitions;
   private ProcessorContext<byte[], byte[]> context;
 
-  /**
-   * @param inlineChild the gate in this task, or null when every record takes the hop
-   * @param gatePartitions the partitions of the by-id topic
-   */
-  Router(
-      KeyRule rule,
-      String inlineChild,
-      String hopChild,
-      String deadLetterChild,
-      TopologySettings settings,
-      int gatePartitions) {
+  /** @param inlineChild the gate in this task, or null when every record takes the hop */
+  Router(KeyRule rule, String inlineChild, String hopChild, String deadLetterChild, TopologySettings settings) {
     this.rule = rule;
     this.inlineChild = inlineChild;
     this.hopChild = hopChild;
     this.deadLetterChild = deadLetterChild;
     this.settings = settings;
-    this.gatePartitions = gatePartitions;
+  }
+
+  /**
+   * The partition a keyed record of a repartition topic lands on: Kafka's default for keyed
+   * records, murmur2 of the key. The inline path depends on matching it exactly.
+   */
+  static int partitionOf(byte[] key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key)) % partitions;
   }
 
   @Override
@@ -65,7 +62,7 @@ final class Router implements Processor<byte[], byte[], byte[], byte[]> {
       return;
     }
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
-    boolean home = inlineChild != null && Utils.toPositive(Utils.murmur2(key)) % gatePartitions == m.partition();
+    boolean home = inlineChild != null && partitionOf(key, settings.partitions()) == m.partition();
     context.forward(origin.routed(key), home ? inlineChild : hopChild);
   }
 }

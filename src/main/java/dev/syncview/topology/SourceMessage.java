@@ -15,28 +15,17 @@ sealed interface SourceMessage {
 
   byte[] encode();
 
-  /** Whether every view partition takes this message. */
-  boolean everywhere();
-
   record Facts(long version, SourceFacts facts) implements SourceMessage {
     public byte[] encode() {
       Bin.Writer w = new Bin.Writer(128).u8(11).i64(version);
       FactsValue.writeFacts(w, facts);
       return w.toByteArray();
     }
-
-    public boolean everywhere() {
-      return true;
-    }
   }
 
   record Gone(String sourceId) implements SourceMessage {
     public byte[] encode() {
       return new Bin.Writer(48).u8(12).str(sourceId).toByteArray();
-    }
-
-    public boolean everywhere() {
-      return true;
     }
   }
 
@@ -45,19 +34,11 @@ sealed interface SourceMessage {
       return new Bin.Writer(64 + sourceJson.length)
           .u8(13).str(sourceId).str(databaseName).u8(type.ordinal()).bytes(sourceJson).toByteArray();
     }
-
-    public boolean everywhere() {
-      return false;
-    }
   }
 
   record Unserved(String sourceId) implements SourceMessage {
     public byte[] encode() {
       return new Bin.Writer(48).u8(14).str(sourceId).toByteArray();
-    }
-
-    public boolean everywhere() {
-      return false;
     }
   }
 
@@ -73,7 +54,7 @@ sealed interface SourceMessage {
     };
   }
 
-  /** Whether an encoded message goes to every partition, read without decoding it all. */
+  /** Whether every view partition takes an encoded message (facts, deletes), read from its type byte. */
   static boolean everywhere(byte[] bytes) {
     return bytes[0] == 11 || bytes[0] == 12;
   }

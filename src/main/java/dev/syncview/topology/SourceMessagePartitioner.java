@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
@@ -19,6 +18,6 @@ final class SourceMessagePartitioner implements StreamPartitioner<byte[], byte[]
     if (SourceMessage.everywhere(value)) {
       return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
     }
-    return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(key)) % numPartitions));
+    return Optional.of(Set.of(Router.partitionOf(key, numPartitions)));
   }
 }

@@ -67,7 +67,7 @@ final class TenantView implements Processor<byte[], byte[], byte[], byte[]> {
     if (message instanceof GateMessage.Upsert u) {
       Bytes rowKey = Bytes.wrap(ViewKeys.row(tenant, u.job().id()));
       if (SnapshotRule.applies(held(row(rowKey)), u.job().version())) {
-        view.put(rowKey, applied(tenant, u.job(), u.origin()).encode());
+        view.put(rowKey, applied(tenant, u.job(), u.encodedJob(), u.origin()).encode());
       }
     } else if (message instanceof GateMessage.Candidate c) {
       if (SnapshotRule.applies(held(row(Bytes.wrap(ViewKeys.row(tenant, c.jobId())))), c.version())) {
@@ -91,33 +91,33 @@ final class TenantView implements Processor<byte[], byte[], byte[], byte[]> {
   }
 
   /** The row a newly accepted snapshot makes, given this partition's copy of its source. */
-  private RowValue applied(String tenant, Job job, Origin origin) {
+  private RowValue applied(String tenant, Job job, byte[] encodedJob, Origin origin) {
     if (job.sourceless()) {
       JobItem item = JobJoin.sourceless(job);
       markDatabase(tenant, item.metadata().databaseName());
-      return listed(job, item);
+      return listed(job, encodedJob, item);
     }
     FactsValue source = facts(job.sourceId());
     if (source == null) {
-      return RowValue.waiting(job.version(), JobCodec.encode(job), origin.encode(), job.sourceId());
+      return RowValue.waiting(job.version(), encodedJob, origin.encode(), job.sourceId());
     }
     if (source.deleted()) {
       return RowValue.only(RowValue.State.HIDDEN, job.version());
     }
-    return joined(source.facts(), job, origin);
+    return joined(source.facts(), job, encodedJob, origin);
   }
 
-  private RowValue joined(SourceFacts source, Job job, Origin origin) {
+  private RowValue joined(SourceFacts source, Job job, byte[] encodedJob, Origin origin) {
     JoinOutcome outcome = JobJoin.join(source, job);
     if (outcome instanceof JoinOutcome.Listed listed) {
-      return listed(job, listed.item());
+      return listed(job, encodedJob, listed.item());
     }
     deadLetter(origin, ((JoinOutcome.Rejected) outcome).reason());
     return RowValue.only(RowValue.State.REJECTED, job.version());
   }
 
-  private static RowValue listed(Job job, JobItem item) {
-    return RowValue.listed(job.version(), RowAttrs.of(item), ItemJson.render(item), JobCodec.encode(job));
+  private static RowValue listed(Job job, byte[] encodedJob, JobItem item) {
+    return RowValue.listed(job.version(), RowAttrs.of(item), ItemJson.render(item), encodedJob);
   }
 
   private void onSource(byte[] key, SourceMessage message) {
@@ -155,7 +155,7 @@ final class TenantView implements Processor<byte[], byte[], byte[], byte[]> {
       RowValue next =
           row.live()
               ? listedIfStill(source, job, row)
-              : joined(source, job, Origin.decode(row.origin()));
+              : joined(source, job, row.job(), Origin.decode(row.origin()));
       if (next != row) {
         view.put(Bytes.wrap(rowKey), next.encode());
       }
@@ -166,7 +166,7 @@ final class TenantView implements Processor<byte[], byte[], byte[], byte[]> {
   private static RowValue listedIfStill(SourceFacts source, Job job, RowValue row) {
     JoinOutcome outcome = JobJoin.join(source, job);
     if (outcome instanceof JoinOutcome.Listed listed) {
-      RowValue next = listed(job, listed.item());
+      RowValue next = listed(job, row.job(), listed.item());
       return Arrays.equals(next.itemJson(), row.itemJson()) ? row : next;
     }
     throw new IllegalStateException("a listed job no longer joins its source: " + outcome);

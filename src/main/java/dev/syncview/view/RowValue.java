@@ -36,8 +36,10 @@ public record RowValue(
       this.code = code;
     }
 
+    private static final State[] ALL = values();
+
     static State of(int code) {
-      for (State s : values()) {
+      for (State s : ALL) {
         if (s.code == code) {
           return s;
         }
