@@ -86,7 +86,7 @@ public final class App implements AutoCloseable {
               TopicProvisioner.maxMessageBytes(parts.admin, config.topics().deadLetters()));
       Projection p = new Projection(config, bootstrap, replication, parts.metrics, limits);
       parts.projection = p;
-      parts.progress = new ProgressMonitor(p::streams, p.restore(), inputTopics(config)).start();
+      parts.progress = new ProgressMonitor(p::streams, p.restore(), Set.copyOf(config.topics().inputs())).start();
       StreamsStatus status = new StreamsStatus(p::streams, parts.progress::progress);
       parts.status = status;
       parts.metrics.bind(status);
@@ -110,7 +110,7 @@ public final class App implements AutoCloseable {
                   StatusSource.compose(
                       self::get,
                       status,
-                      new StreamsCluster(p, config.applicationId(), self::get),
+                      new StreamsCluster(p, self::get),
                       parts.metrics.traffic()))
               .start(config.httpHost(), config.httpPort());
       self.set(advertised(config, parts.http.port()));
@@ -124,9 +124,6 @@ public final class App implements AutoCloseable {
   }
 
   /** The topics the view is projected from; the progress counts their records as the replay. */
-  private static Set<String> inputTopics(AppConfig config) {
-    return Set.of(config.topics().sources(), config.topics().jobs(), config.topics().apiKeys());
-  }
 
   private static String advertised(AppConfig config, int httpPort) {
     return config.applicationServer().isEmpty()

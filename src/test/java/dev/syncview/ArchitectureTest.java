@@ -68,7 +68,7 @@ class ArchitectureTest {
             .whereLayer("Runtime")
             .mayOnlyAccessLayers("Topology", "Store", "Query", "View", "Kafka", "Config", "Domain")
             .whereLayer("Metrics").mayOnlyAccessLayers("Http", "Topology", "Query", "Domain")
-            .whereLayer("Tools").mayOnlyAccessLayers("Ingest", "Config", "Domain");
+            .whereLayer("Tools").mayOnlyAccessLayers("Rules", "Ingest", "Config", "Domain");
     layers.check(MAIN);
   }
 

@@ -31,15 +31,7 @@ final class BrokerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     AppConfig config = ctx.settings().get();
     EmbeddedKafkaBroker broker = App.embeddedBroker(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  broker.close();
-                  stopped.countDown();
-                },
-                "shutdown"));
+    CountDownLatch stopped = Shutdown.onSignal(broker::close);
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       TopicProvisioner.ensure(admin, TopicLayout.of(config.topics()), config.replicationFactor());

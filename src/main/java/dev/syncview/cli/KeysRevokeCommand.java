@@ -43,7 +43,6 @@ final class KeysRevokeCommand implements Callable<Integer> {
         return 0;
       }
       String revocation = ApiKeys.revocation(key.last().orElseThrow(), ApiKeys.nextVersion(key.version()));
-      ApiKeys.requireAccepted(id, revocation, true);
       topic.publish(id, revocation);
       ctx.out().println("key " + id + " (tenant " + key.last().orElseThrow().tenant() + ") revoked");
       return 0;

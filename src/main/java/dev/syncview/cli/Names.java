@@ -1,5 +1,6 @@
 package dev.syncview.cli;
 
+import dev.syncview.ingest.SourceParser;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
@@ -11,8 +12,8 @@ import picocli.CommandLine.TypeConversionException;
  * text). A value the service would dead-letter is a usage error here, before anything connects.
  */
 final class Names {
-  static final int MAX_TENANT = 128;
-  static final int MAX_DATABASE = 256;
+  static final int MAX_TENANT = SourceParser.MAX_TENANT;
+  static final int MAX_DATABASE = SourceParser.MAX_DATABASE;
   /** Not a contract limit: keeps a mistyped or pasted id from making a huge record key. */
   static final int MAX_KEY_ID = 256;
 

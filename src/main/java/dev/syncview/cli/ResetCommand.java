@@ -63,9 +63,7 @@ final class ResetCommand implements Callable<Integer> {
             List.of(
                 "--bootstrap-server", config.bootstrapServers(),
                 "--application-id", config.applicationId(),
-                "--input-topics",
-                String.join(
-                    ",", config.topics().sources(), config.topics().jobs(), config.topics().apiKeys())));
+                "--input-topics", String.join(",", config.topics().inputs())));
     if (force) {
       args.add("--force");
     }

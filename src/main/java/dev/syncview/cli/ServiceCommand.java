@@ -50,17 +50,13 @@ final class ServiceCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new IllegalStateException("failed to start", e);
     }
-    CountDownLatch stopped = new CountDownLatch(1);
     AtomicBoolean stopping = new AtomicBoolean();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stopping.set(true);
-                  app.close(Duration.ofMillis(config.shutdownTimeoutMs()));
-                  stopped.countDown();
-                },
-                "shutdown"));
+    CountDownLatch stopped =
+        Shutdown.onSignal(
+            () -> {
+              stopping.set(true);
+              app.close(Duration.ofMillis(config.shutdownTimeoutMs()));
+            });
     if (demo) {
       publishDemo(app, config);
     }

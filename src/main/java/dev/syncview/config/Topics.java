@@ -1,5 +1,6 @@
 package dev.syncview.config;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The names of the topics the projection reads and writes. */
@@ -10,6 +11,11 @@ public record Topics(String sources, String jobs, String apiKeys, String deadLet
     Objects.requireNonNull(apiKeys, "apiKeys");
     Objects.requireNonNull(deadLetters, "deadLetters");
     Objects.requireNonNull(auth, "auth");
+  }
+
+  /** The input topics, the ones the view is projected from. */
+  public List<String> inputs() {
+    return List.of(sources, jobs, apiKeys);
   }
 
   /** The default names of events.md; the auth topic belongs to one application id. */

@@ -18,21 +18,19 @@ final class ApiDocs {
 
   private final byte[] openapi;
   private final byte[] page;
-  private final Map<String, Asset> assets;
-
-  private record Asset(String contentType, byte[] bytes) {}
+  private final Map<String, Resources.Asset> assets;
 
   ApiDocs() {
-    openapi = read("/openapi.json");
-    page = read("/docs/index.html");
+    openapi = Resources.read("/openapi.json");
+    page = Resources.read("/docs/index.html");
     String ui = WEBJAR + webjarVersion() + "/";
     assets =
         Map.of(
-            "swagger-ui.css", new Asset("text/css; charset=utf-8", read(ui + "swagger-ui.css")),
+            "swagger-ui.css", new Resources.Asset("text/css; charset=utf-8", Resources.read(ui + "swagger-ui.css")),
             "swagger-ui-bundle.js",
-                new Asset("text/javascript; charset=utf-8", read(ui + "swagger-ui-bundle.js")),
-            "favicon-32x32.png", new Asset("image/png", read(ui + "favicon-32x32.png")),
-            "docs.js", new Asset("text/javascript; charset=utf-8", read("/docs/docs.js")));
+                new Resources.Asset("text/javascript; charset=utf-8", Resources.read(ui + "swagger-ui-bundle.js")),
+            "favicon-32x32.png", new Resources.Asset("image/png", Resources.read(ui + "favicon-32x32.png")),
+            "docs.js", new Resources.Asset("text/javascript; charset=utf-8", Resources.read("/docs/docs.js")));
   }
 
   void openapi(Context ctx) {
@@ -44,7 +42,7 @@ final class ApiDocs {
   }
 
   void asset(Context ctx) {
-    Asset asset = assets.get(ctx.pathParam("file"));
+    Resources.Asset asset = assets.get(ctx.pathParam("file"));
     if (asset == null) {
       throw new io.javalin.http.NotFoundResponse();
     }
@@ -62,16 +60,5 @@ final class ApiDocs {
       throw new UncheckedIOException(e);
     }
     return p.getProperty("version");
-  }
-
-  private static byte[] read(String resource) {
-    try (InputStream in = ApiDocs.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

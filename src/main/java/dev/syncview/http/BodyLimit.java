@@ -50,7 +50,7 @@ final class BodyLimit extends Handler.Wrapper {
       JettyErrors.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE_413, tooLarge(), done);
       return true;
     }
-    Request counted = declared >= 0 ? request : new Counted(request, limit);
+    Request counted = declared >= 0 ? request : new Counted(request);
     return super.handle(counted, response, discardingRest(request, callback));
   }
 
@@ -86,13 +86,11 @@ final class BodyLimit extends Handler.Wrapper {
 
   /** A body without a declared length, refused with a 413 failure once it passes the limit. */
   private final class Counted extends Request.Wrapper {
-    private final long max;
     private long read;
     private Content.Chunk refused;
 
-    Counted(Request wrapped, long max) {
+    Counted(Request wrapped) {
       super(wrapped);
-      this.max = max;
     }
 
     @Override
@@ -105,7 +103,7 @@ final class BodyLimit extends Handler.Wrapper {
         return chunk;
       }
       read += chunk.remaining();
-      if (read <= max) {
+      if (read <= limit) {
         return chunk;
       }
       chunk.release();

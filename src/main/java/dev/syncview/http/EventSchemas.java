@@ -1,10 +1,6 @@
 package dev.syncview.http;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +20,11 @@ final class EventSchemas {
   private final Map<String, byte[]> files = new LinkedHashMap<>();
   private final byte[] index;
 
-  private EventSchemas() {
+  EventSchemas() {
     StringBuilder list = new StringBuilder("{\"schemas\":[");
     for (String topic : TOPICS) {
       String file = topic + ".schema.json";
-      files.put(file, read("/schemas/" + file));
+      files.put(file, Resources.read("/schemas/" + file));
       list.append(files.size() > 1 ? "," : "")
           .append("{\"topic\":\"").append(topic)
           .append("\",\"url\":\"/schemas/").append(file).append("\"}");
@@ -36,36 +32,16 @@ final class EventSchemas {
     index = list.append("]}").toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** GET and HEAD, as HttpServer's own routes answer both. */
-  static void routes(RoutesConfig routes) {
-    EventSchemas schemas = new EventSchemas();
-    routes.get("/schemas", schemas::index);
-    routes.head("/schemas", schemas::index);
-    routes.get("/schemas/{file}", schemas::file);
-    routes.head("/schemas/{file}", schemas::file);
-  }
-
-  private void index(Context ctx) {
+  void index(Context ctx) {
     Responses.json(ctx, 200, index);
   }
 
-  private void file(Context ctx) {
+  void file(Context ctx) {
     byte[] body = files.get(ctx.pathParam("file"));
     if (body == null) {
       Responses.json(ctx, 404, ErrorBody.of(404, "no event schema named " + ctx.pathParam("file") + "; see /schemas"));
       return;
     }
     ctx.contentType(MEDIA_TYPE).result(body);
-  }
-
-  private static byte[] read(String resource) {
-    try (InputStream in = EventSchemas.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -78,6 +78,7 @@ public final class HttpServer {
     ItemHandlers items = new ItemHandlers(reads);
     ApiDocs docs = new ApiDocs();
     StatusPage statusPage = new StatusPage(statusSource);
+    EventSchemas schemas = new EventSchemas();
     return Javalin.create(
         cfg -> {
           cfg.startup.showJavalinBanner = false;
@@ -116,7 +117,8 @@ public final class HttpServer {
           get(cfg.routes, "/openapi.json", docs::openapi);
           get(cfg.routes, "/docs", docs::page);
           get(cfg.routes, "/docs/ui/{file}", docs::asset);
-          EventSchemas.routes(cfg.routes);
+          get(cfg.routes, "/schemas", schemas::index);
+          get(cfg.routes, "/schemas/{file}", schemas::file);
           get(cfg.routes, "/status", statusPage::page);
           get(cfg.routes, "/status.json", statusPage::json);
           get(cfg.routes, "/status/ui/{file}", statusPage::asset);
@@ -185,16 +187,12 @@ public final class HttpServer {
   /** 200 with the lag per partition once the view answers; 503 before; both with the progress. */
   private static void health(Context ctx, ViewStatus status) {
     if (!status.ready()) {
-      ApiException.Unavailable u = unavailable();
+      ApiException.Unavailable u = ApiException.Unavailable.viewNotReady();
       ctx.header("Retry-After", Integer.toString(u.retryAfterSeconds()));
       Responses.json(ctx, u.status(), HealthBody.unavailable(u.getMessage(), status.progress()));
       return;
     }
     Responses.json(ctx, 200, HealthBody.ok(status.lag(), status.progress()));
-  }
-
-  private static ApiException.Unavailable unavailable() {
-    return ApiException.Unavailable.viewNotReady();
   }
 
   private static void apiError(Context ctx, ApiException e) {

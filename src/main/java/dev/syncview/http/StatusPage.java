@@ -3,9 +3,6 @@ package dev.syncview.http;
 import dev.syncview.query.StatusSource;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -16,17 +13,15 @@ import java.util.Map;
 final class StatusPage {
   private final StatusSource source;
   private final byte[] page;
-  private final Map<String, Asset> assets;
-
-  private record Asset(String contentType, byte[] bytes) {}
+  private final Map<String, Resources.Asset> assets;
 
   StatusPage(StatusSource source) {
     this.source = source;
-    this.page = read("/status/index.html");
+    this.page = Resources.read("/status/index.html");
     this.assets =
         Map.of(
-            "status.js", new Asset("text/javascript; charset=utf-8", read("/status/status.js")),
-            "status.css", new Asset("text/css; charset=utf-8", read("/status/status.css")));
+            "status.js", new Resources.Asset("text/javascript; charset=utf-8", Resources.read("/status/status.js")),
+            "status.css", new Resources.Asset("text/css; charset=utf-8", Resources.read("/status/status.css")));
   }
 
   void page(Context ctx) {
@@ -34,7 +29,7 @@ final class StatusPage {
   }
 
   void asset(Context ctx) {
-    Asset asset = assets.get(ctx.pathParam("file"));
+    Resources.Asset asset = assets.get(ctx.pathParam("file"));
     if (asset == null) {
       throw new NotFoundResponse();
     }
@@ -44,16 +39,5 @@ final class StatusPage {
   void json(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     Responses.json(ctx, 200, StatusJson.write(source.report()));
-  }
-
-  private static byte[] read(String resource) {
-    try (InputStream in = StatusPage.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * defects always gets the same reason. Credentials are never copied out of the tree.
  */
 public final class SourceParser {
-  static final int MAX_TENANT = 128;
-  static final int MAX_DATABASE = 256;
+  public static final int MAX_TENANT = 128;
+  public static final int MAX_DATABASE = 256;
   static final int MAX_TEXT = 4096;
   private static final Pattern REPOSITORY = Pattern.compile("[^/\\s]+/[^/\\s]+");
 

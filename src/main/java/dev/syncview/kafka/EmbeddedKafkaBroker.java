@@ -186,10 +186,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   private void requireBindable(int p, String setting) {
-    try (ServerSocket s = new ServerSocket()) {
-      s.setReuseAddress(true);
-      s.bind(new InetSocketAddress(InetAddress.getByName(host), p));
-    } catch (IOException e) {
+    IOException e = bindFailure(host, p);
+    if (e != null) {
       throw new IllegalStateException(
           "the embedded Kafka broker cannot listen on "
               + host
@@ -204,7 +202,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  /** A port free on {@code host} right now. */
   /**
    * A free port other than {@code taken}: the system may hand out a port it just handed out, since
    * {@link #freePort} releases each one before returning it.
@@ -225,7 +222,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public static int freePort(String host) {
     for (int attempt = 0; attempt < 200; attempt++) {
       int port = LISTENER_PORTS_FROM + ThreadLocalRandom.current().nextInt(LISTENER_PORTS);
-      if (bindable(host, port)) {
+      if (bindFailure(host, port) == null) {
         return port;
       }
     }
@@ -237,14 +234,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static boolean bindable(String host, int port) {
+  /** Why a listener could not bind {@code host:port} now, or null when it could. */
+  private static IOException bindFailure(String host, int port) {
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true);
       s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-      return true;
-    } catch (IOException taken) {
-      return false;
+      return null;
+    } catch (IOException e) {
+      return e;
     }
   }
-
 }

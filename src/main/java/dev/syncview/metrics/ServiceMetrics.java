@@ -101,7 +101,7 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
     received
         .computeIfAbsent(
             topic,
-            t -> Counter.builder("syncview.events.received")
+            t -> Counter.builder(TrafficRates.RECEIVED)
                 .description("input records read, per topic")
                 .tag("topic", t)
                 .register(registry))
@@ -110,25 +110,30 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
 
   @Override
   public void deadLettered(String topic, String reason) {
-    deadLettered
-        .computeIfAbsent(
-            List.of(topic, reason),
-            k -> Counter.builder("syncview.events.dead.lettered")
-                .description("records written to the dead-letter topic, per input topic and reason")
-                .tags("topic", k.get(0), "reason", k.get(1))
-                .register(registry))
-        .increment();
+    countByReason(
+        deadLettered,
+        TrafficRates.DEAD_LETTERED,
+        "records written to the dead-letter topic, per input topic and reason",
+        topic,
+        reason);
   }
 
   @Override
   public void deadLetterSkipped(String topic, String reason) {
-    deadLettersSkipped
+    countByReason(
+        deadLettersSkipped,
+        "syncview.events.dead.letters.skipped",
+        "dead letters too large for the dead-letter topic, not written (logged), per input topic and reason",
+        topic,
+        reason);
+  }
+
+  private void countByReason(
+      Map<List<String>, Counter> counters, String name, String description, String topic, String reason) {
+    counters
         .computeIfAbsent(
             List.of(topic, reason),
-            k -> Counter.builder("syncview.events.dead.letters.skipped")
-                .description("dead letters too large for the dead-letter topic, not written (logged), per input topic and reason")
-                .tags("topic", k.get(0), "reason", k.get(1))
-                .register(registry))
+            k -> Counter.builder(name).description(description).tags("topic", topic, "reason", reason).register(registry))
         .increment();
   }
 
@@ -137,7 +142,7 @@ public final class ServiceMetrics implements HttpMetrics, ProjectionEvents, Auto
     requests
         .computeIfAbsent(
             List.of(method, route, Integer.toString(status)),
-            k -> Timer.builder("http.server.requests")
+            k -> Timer.builder(TrafficRates.REQUESTS)
                 .description("HTTP requests answered, per method, route and status")
                 .tags(Tags.of("method", k.get(0), "route", k.get(1), "status", k.get(2)))
                 .publishPercentileHistogram()

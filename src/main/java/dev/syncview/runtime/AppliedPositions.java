@@ -5,7 +5,6 @@ import dev.syncview.query.ApiException;
 import dev.syncview.query.Freshness;
 import dev.syncview.topology.ProjectionTopology;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaFuture;
@@ -39,8 +39,11 @@ public final class AppliedPositions implements Freshness, AutoCloseable {
   private final StreamsStatus status;
   private final Map<String, List<Watermarks.Stage>> paths = new LinkedHashMap<>();
   private final Watermarks watermarks;
+  /** Every topic a record passes, inputs first: whose end offsets each poll reads. */
+  private final List<String> polledTopics;
+  /** The topics of global stores on a record's path: whose fetches each poll reads. */
+  private final List<String> globalTopics;
   private final Object lock = new Object();
-  private final Thread poller;
   private int waiters;
   private boolean closed;
   private volatile Ends ends = new Ends(Map.of(), 0);
@@ -51,13 +54,21 @@ public final class AppliedPositions implements Freshness, AutoCloseable {
     this.admin = admin;
     this.applicationId = applicationId;
     this.status = status;
-    for (String input : List.of(topics.sources(), topics.jobs(), topics.apiKeys())) {
+    for (String input : topics.inputs()) {
       paths.put(input, ProjectionTopology.hopsAfter(topics, input).stream().map(hop -> stage(hop, topics)).toList());
     }
     this.watermarks = new Watermarks(paths);
-    this.poller = new Thread(this::pollWhileWaited, "applied-positions");
+    this.polledTopics = Stream.concat(paths.keySet().stream(), stages(Watermarks.TopicsStage.class).flatMap(t -> t.topics().stream()))
+        .distinct()
+        .toList();
+    this.globalTopics = stages(Watermarks.GlobalStage.class).map(Watermarks.GlobalStage::topic).distinct().toList();
+    Thread poller = new Thread(this::pollWhileWaited, "applied-positions");
     poller.setDaemon(true);
     poller.start();
+  }
+
+  private <S extends Watermarks.Stage> Stream<S> stages(Class<S> kind) {
+    return paths.values().stream().flatMap(List::stream).filter(kind::isInstance).map(kind::cast);
   }
 
   private Watermarks.Stage stage(List<String> hop, Topics topics) {
@@ -135,7 +146,8 @@ public final class AppliedPositions implements Freshness, AutoCloseable {
   /**
    * The input topics' end offsets, read again when they are older than {@value #ENDS_MAX_AGE_MS}
    * ms and do not cover {@code offset} of {@code tp} (a record just produced): so unauthenticated
-   * callers cause at most one admin call per that interval.
+   * callers cause at most one admin call per that interval. While requests wait, the poller's
+   * reads keep them fresh and no call is needed.
    */
   private Map<TopicPartition, Long> ends(long offset, TopicPartition tp) {
     Ends e = ends;
@@ -166,7 +178,9 @@ public final class AppliedPositions implements Freshness, AutoCloseable {
           }
         }
         try {
-          watermarks.advance(snapshot());
+          Watermarks.Snapshot s = snapshot();
+          watermarks.advance(s);
+          ends = new Ends(inputsOf(s.ends()), System.currentTimeMillis());
         } catch (Exception e) {
           log.debug("read-your-writes poll failed; retrying", e);
         }
@@ -185,20 +199,17 @@ public final class AppliedPositions implements Freshness, AutoCloseable {
     Map<TopicPartition, Long> committed = new HashMap<>();
     get(admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata())
         .forEach((tp, o) -> committed.put(tp, o == null ? 0 : o.offset()));
-    List<String> topics = new ArrayList<>(paths.keySet());
-    paths.values().forEach(stages -> stages.forEach(s -> {
-      if (s instanceof Watermarks.TopicsStage t) {
-        t.topics().stream().filter(x -> !topics.contains(x)).forEach(topics::add);
-      }
-    }));
-    Map<TopicPartition, Long> ends = endOffsets(topics);
+    Map<TopicPartition, Long> ends = endOffsets(polledTopics);
     Map<String, StreamsStatus.GlobalFetches> global = new HashMap<>();
-    paths.values().forEach(stages -> stages.forEach(s -> {
-      if (s instanceof Watermarks.GlobalStage g) {
-        global.put(g.topic(), status.globalFetches(g.topic(), 0));
-      }
-    }));
+    globalTopics.forEach(topic -> global.put(topic, status.globalFetches(topic, 0)));
     return new Watermarks.Snapshot(committed, ends, global);
+  }
+
+  /** The input topics' entries of a poll's end offsets: what {@link #ends} keeps between polls. */
+  private Map<TopicPartition, Long> inputsOf(Map<TopicPartition, Long> polled) {
+    Map<TopicPartition, Long> inputs = new HashMap<>(polled);
+    inputs.keySet().removeIf(tp -> !paths.containsKey(tp.topic()));
+    return inputs;
   }
 
   /**

@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
  * client's metrics (a copy of thousands: read it once per use).
  */
 final class ConsumerMetrics {
-  private static final String GROUP = "consumer-fetch-manager-metrics";
+  static final String GROUP = "consumer-fetch-manager-metrics";
 
   /**
    * @param lags records behind per partition, main and global consumers (the restore consumers

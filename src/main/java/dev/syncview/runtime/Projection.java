@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,7 @@ public final class Projection implements AutoCloseable {
   private final CountDownLatch running = new CountDownLatch(1);
   private final RestoreProgress restore = new RestoreProgress();
   private volatile KafkaStreams streams;
-  private volatile TopologyDescription description;
+  private volatile TopologyGroups groups;
   private final Assignment assignment = new Assignment(() -> streams == null ? null : streams.state());
 
   public Projection(
@@ -77,7 +76,7 @@ public final class Projection implements AutoCloseable {
         });
     s.setGlobalStateRestoreListener(new RestoreListeners(new RestoreLog(), restore));
     s.setUncaughtExceptionHandler(Projection::fatal);
-    description = topology.describe();
+    groups = new TopologyGroups(topology.describe(), config.applicationId());
     onCreated.accept(s);
     streams = s;
     s.start();
@@ -94,8 +93,8 @@ public final class Projection implements AutoCloseable {
   }
 
   /** The topology the client runs (its stores and topics per sub-topology), or null before {@link #start}. */
-  public TopologyDescription description() {
-    return description;
+  TopologyGroups groups() {
+    return groups;
   }
 
   /** The generation of the client's task assignment, for what the query side keeps. */

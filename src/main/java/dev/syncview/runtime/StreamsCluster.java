@@ -3,7 +3,6 @@ package dev.syncview.runtime;
 import dev.syncview.query.StatusReport.Cluster;
 import dev.syncview.query.StatusReport.Held;
 import dev.syncview.query.StatusReport.Instance;
-import dev.syncview.query.StatusReport.Restoring;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,37 +18,27 @@ import org.apache.kafka.streams.StreamsMetadata;
  */
 public final class StreamsCluster implements Supplier<Cluster> {
   private final Projection projection;
-  private final String applicationId;
   private final Supplier<String> self;
-  private volatile TopologyGroups groups;
 
   /** @param self this instance's {@code application.server}, known once HTTP is bound */
-  public StreamsCluster(Projection projection, String applicationId, Supplier<String> self) {
+  public StreamsCluster(Projection projection, Supplier<String> self) {
     this.projection = projection;
-    this.applicationId = applicationId;
     this.self = self;
   }
 
   @Override
   public Cluster get() {
     KafkaStreams s = projection.streams();
-    if (s == null || projection.description() == null) {
+    TopologyGroups g = projection.groups();
+    if (s == null || g == null) {
       return Cluster.UNKNOWN;
     }
-    TopologyGroups g = groups();
     return new Cluster(
         s.state().name(),
         g.groups().stream().map(TopologyGroups.Read::group).toList(),
         g.globalStores(),
         instances(s, g),
-        restoring());
-  }
-
-  private TopologyGroups groups() {
-    if (groups == null) {
-      groups = new TopologyGroups(projection.description(), applicationId);
-    }
-    return groups;
+        projection.restore().partitions());
   }
 
   private List<Instance> instances(KafkaStreams s, TopologyGroups g) {
@@ -74,9 +63,5 @@ public final class StreamsCluster implements Supplier<Cluster> {
     }
     out.sort(Comparator.comparing(Instance::endpoint));
     return out;
-  }
-
-  private List<Restoring> restoring() {
-    return projection.restore().partitions();
   }
 }

@@ -115,7 +115,7 @@ public final class StreamsStatus implements ViewStatus {
     long lag = -1;
     for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
       MetricName n = e.getKey();
-      if (!n.group().equals("consumer-fetch-manager-metrics")
+      if (!n.group().equals(ConsumerMetrics.GROUP)
           || !n.tags().getOrDefault("client-id", "").endsWith("global-consumer")) {
         continue;
       }

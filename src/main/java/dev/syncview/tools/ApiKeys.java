@@ -53,10 +53,11 @@ public final class ApiKeys {
   }
 
   /**
-   * Decodes {@code json} as the service will, so nothing it would dead-letter is published: a
-   * failure here is a bug of this class, not of the operator's input, which is checked before.
+   * Decodes {@code json} as the service will, so no snapshot built here is one it would
+   * dead-letter: a failure is a bug of this class, not of the operator's input, which is checked
+   * before.
    */
-  public static void requireAccepted(String keyId, String json, boolean revocation) {
+  private static void requireAccepted(String keyId, String json, boolean revocation) {
     Decoded<ApiKey> d = ApiKeyParser.decode(keyId, json.getBytes(StandardCharsets.UTF_8));
     if (!(d instanceof Decoded.Snapshot<ApiKey> s
         && s.body() instanceof Decoded.Valid<ApiKey>
@@ -77,6 +78,8 @@ public final class ApiKeys {
     }
     o.put("revoked", key.revoked());
     o.put("version", key.version());
-    return o.toString();
+    String json = o.toString();
+    requireAccepted(key.id(), json, key.revoked());
+    return json;
   }
 }
